@@ -1,0 +1,10 @@
+#pragma once
+// The subcommands of `proofbox`. Each adds itself to the CLI11 app and runs through a library.
+#include <CLI/CLI.hpp>
+
+namespace proofbox::cli {
+
+// Registers `serve`; the returned callback runs it after parsing and gives the exit status.
+void add_serve_command(CLI::App& app, int& exit_status);
+
+}  // namespace proofbox::cli

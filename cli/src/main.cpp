@@ -1,0 +1,19 @@
+// proofbox: parses the command line and hands each subcommand to its library.
+#include <iostream>
+
+#include "proofbox/cli/commands.hpp"
+#include "proofbox/zero/version.hpp"
+
+int main(int argc, char** argv) {
+  CLI::App app{"proofbox: a hermetic test harness for Chef infrastructure code"};
+  app.set_version_flag("--version", std::string("proofbox ") + proofbox::kProofboxVersion);
+  app.require_subcommand(1);
+  int exit_status = 0;
+  proofbox::cli::add_serve_command(app, exit_status);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    return app.exit(e);
+  }
+  return exit_status;
+}

@@ -1,0 +1,8 @@
+// Placeholder until the endpoint is written.
+#include "proofbox/zero/api/endpoints.hpp"
+
+namespace proofbox::zero::api {
+
+void register_user_endpoints(Router&) {}
+
+}  // namespace proofbox::zero::api
