@@ -21,8 +21,8 @@ int run_serve(const ServeOptions& options) {
 
   zero::store::Store store;
   zero::api::ApiOptions api_options;
-  api_options.auth = options.auth == "verify" ? zero::api::AuthMode::kVerify
-                                              : zero::api::AuthMode::kOff;
+  api_options.auth =
+      options.auth == "verify" ? zero::api::AuthMode::kVerify : zero::api::AuthMode::kOff;
   api_options.default_org = options.org;
   zero::api::ChefApi api(store, api_options);
 
@@ -42,8 +42,7 @@ int run_serve(const ServeOptions& options) {
 
   int signal = 0;
   sigwait(&stop_signals, &signal);
-  std::cerr << "proofbox serve: " << (signal == SIGINT ? "SIGINT" : "SIGTERM")
-            << ", stopping\n";
+  std::cerr << "proofbox serve: " << (signal == SIGINT ? "SIGINT" : "SIGTERM") << ", stopping\n";
   server.stop();
   return 0;
 }

@@ -17,20 +17,23 @@ void add_serve_command(CLI::App& app, int& exit_status) {
   serve->add_option("--host", opts->host, "Address to listen on")->capture_default_str();
   serve->add_option("--port", opts->port, "Port to listen on; 0 picks a free one and prints it")
       ->capture_default_str();
-  serve->add_option("--auth", opts->auth,
-                    "off: accept unsigned requests (like chef-zero); verify: check X-Ops-Sign "
-                    "signatures (1.0, 1.1, 1.3) against client and user keys")
+  serve
+      ->add_option("--auth", opts->auth,
+                   "off: accept unsigned requests (like chef-zero); verify: check X-Ops-Sign "
+                   "signatures (1.0, 1.1, 1.3) against client and user keys")
       ->check(CLI::IsMember({"off", "verify"}))
       ->capture_default_str();
   serve->add_option("--org", opts->org, "Organization that unscoped paths (/nodes ...) use")
       ->capture_default_str();
   serve->add_option("--threads", opts->threads, "Worker threads; 0 means one per core")
       ->capture_default_str();
-  serve->add_option("--max-body", opts->max_body_bytes,
-                    "Largest request body in bytes; larger ones get 413")
+  serve
+      ->add_option("--max-body", opts->max_body_bytes,
+                   "Largest request body in bytes; larger ones get 413")
       ->capture_default_str();
-  serve->add_option("--key-dir", opts->key_dir,
-                    "With --auth verify: where the admin and validator private keys are written")
+  serve
+      ->add_option("--key-dir", opts->key_dir,
+                   "With --auth verify: where the admin and validator private keys are written")
       ->capture_default_str();
   serve->footer(
       "Examples:\n"

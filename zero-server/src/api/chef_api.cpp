@@ -104,8 +104,8 @@ http::Response ChefApi::dispatch(Context& ctx) {
     }
   }
   if (!route) {
-    return http::Response::error(404, "No route for " + ctx.request.method + " " +
-                                          ctx.request.path);
+    return http::Response::error(404,
+                                 "No route for " + ctx.request.method + " " + ctx.request.path);
   }
   if (!accepts_json(ctx.request)) {
     return http::Response::error(406, "Must accept application/json");

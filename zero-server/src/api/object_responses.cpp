@@ -37,9 +37,8 @@ http::Response create_response(store::Collection& c, std::string_view name, cons
   return http::Response::json(201, Json{{"uri", url}});
 }
 
-http::Response put_response(store::Collection& c, std::string_view name,
-                            std::string_view new_name, const Json& object,
-                            const std::string& url) {
+http::Response put_response(store::Collection& c, std::string_view name, std::string_view new_name,
+                            const Json& object, const std::string& url) {
   std::string text = object.dump();
   if (new_name == name) {
     if (!c.replace(name, store::make_document(text))) throw object_not_found(url);

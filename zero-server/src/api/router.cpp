@@ -55,8 +55,8 @@ void Router::set_public(Scope scope, std::string_view pattern) {
   route_for(scope, pattern).authenticated = false;
 }
 
-const Route* Router::match(Scope scope, const std::vector<std::string>& segments,
-                           std::size_t first, std::vector<std::string>& params) const {
+const Route* Router::match(Scope scope, const std::vector<std::string>& segments, std::size_t first,
+                           std::vector<std::string>& params) const {
   const auto& routes = scope == Scope::kOrg ? org_routes_ : server_routes_;
   const std::size_t n = segments.size() - first;
   // The route with the most literal segments wins, so "cookbooks/_latest" beats "cookbooks/:name".

@@ -142,7 +142,9 @@ void Collection::for_each(
   }
 }
 
-void Collection::set_observer(ChangeObserver observer) { observer_ = std::move(observer); }
+void Collection::set_observer(ChangeObserver observer) {
+  observer_ = std::move(observer);
+}
 
 void Collection::notify(std::string_view name, const Document& before,
                         const Document& after) const {

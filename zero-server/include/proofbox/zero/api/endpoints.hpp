@@ -5,17 +5,18 @@
 
 namespace proofbox::zero::api {
 
-void register_node_endpoints(Router& router);         // nodes, nodes/N
-void register_role_endpoints(Router& router);         // roles, roles/R, roles/R/environments[/E]
-void register_environment_endpoints(Router& router);  // environments, environments/E, .../nodes, .../roles/R
-void register_data_bag_endpoints(Router& router);     // data, data/BAG, data/BAG/ITEM
-void register_client_endpoints(Router& router);       // clients, clients/C
-void register_client_key_endpoints(Router& router);   // clients/C/keys, clients/C/keys/K
-void register_user_endpoints(Router& router);         // users, users/U
-void register_user_key_endpoints(Router& router);     // users/U/keys, users/U/keys/K
-void register_principal_endpoints(Router& router);    // principals/P
-void register_organization_endpoints(Router& router); // organizations, organizations/O
-void register_status_endpoints(Router& router);       // _status, version, server_api_version
+void register_node_endpoints(Router& router);  // nodes, nodes/N
+void register_role_endpoints(Router& router);  // roles, roles/R, roles/R/environments[/E]
+void register_environment_endpoints(
+    Router& router);  // environments, environments/E, .../nodes, .../roles/R
+void register_data_bag_endpoints(Router& router);      // data, data/BAG, data/BAG/ITEM
+void register_client_endpoints(Router& router);        // clients, clients/C
+void register_client_key_endpoints(Router& router);    // clients/C/keys, clients/C/keys/K
+void register_user_endpoints(Router& router);          // users, users/U
+void register_user_key_endpoints(Router& router);      // users/U/keys, users/U/keys/K
+void register_principal_endpoints(Router& router);     // principals/P
+void register_organization_endpoints(Router& router);  // organizations, organizations/O
+void register_status_endpoints(Router& router);        // _status, version, server_api_version
 
 // Registers all of the above.
 void register_all_endpoints(Router& router);

@@ -34,13 +34,11 @@ http::Response create_response(store::Collection& c, std::string_view name, cons
 
 // Replaces `name` with `object`, renaming to `new_name` when it differs: 200 with the object
 // (201 on rename), 404 when missing, 409 when the new name is taken.
-http::Response put_response(store::Collection& c, std::string_view name,
-                            std::string_view new_name, const Json& object,
-                            const std::string& url);
+http::Response put_response(store::Collection& c, std::string_view name, std::string_view new_name,
+                            const Json& object, const std::string& url);
 
 // Removes `name` and answers with what was stored, or 404.
-http::Response delete_response(store::Collection& c, std::string_view name,
-                               const std::string& url);
+http::Response delete_response(store::Collection& c, std::string_view name, const std::string& url);
 
 // 404 "Object not found: URL" as a ChefError.
 ChefError object_not_found(const std::string& url);

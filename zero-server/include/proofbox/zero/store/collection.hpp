@@ -39,10 +39,10 @@ class Collection {
   std::vector<std::string> names() const;  // sorted
   std::size_t size() const;
 
-  bool create(std::string_view name, Document doc);    // false when the name is taken
-  bool replace(std::string_view name, Document doc);   // false when the name is absent
-  void put(std::string_view name, Document doc);       // create or replace
-  Document erase(std::string_view name);               // the removed document, or null
+  bool create(std::string_view name, Document doc);   // false when the name is taken
+  bool replace(std::string_view name, Document doc);  // false when the name is absent
+  void put(std::string_view name, Document doc);      // create or replace
+  Document erase(std::string_view name);              // the removed document, or null
   // Moves `from` to `to` with the new document, atomically for readers of either name.
   RenameResult rename(std::string_view from, std::string_view to, Document doc);
   void clear();

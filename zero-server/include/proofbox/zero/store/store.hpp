@@ -19,7 +19,7 @@ class Store {
   Store(const Store&) = delete;
   Store& operator=(const Store&) = delete;
 
-  std::shared_ptr<Org> org(std::string_view name) const;  // null when absent
+  std::shared_ptr<Org> org(std::string_view name) const;   // null when absent
   std::shared_ptr<Org> create_org(std::string_view name);  // null when it exists
   bool delete_org(std::string_view name);
   std::vector<std::string> org_names() const;  // sorted
