@@ -6,6 +6,7 @@
 
 #include "proofbox/zero/api/object_responses.hpp"
 #include "proofbox/zero/auth/digest.hpp"
+#include "proofbox/zero/auth/key_source.hpp"
 #include "proofbox/zero/auth/keys.hpp"
 #include "proofbox/zero/auth/timestamp.hpp"
 #include "proofbox/zero/chef_error.hpp"
@@ -148,7 +149,7 @@ void copy_keys(const store::Collection& from, store::Collection& to) {
 }
 
 NewKey generate_new_key() {
-  auth::KeyPair pair = auth::generate_key_pair();
+  auth::KeyPair pair = auth::new_key_pair();
   return NewKey{std::move(pair.public_pem), std::move(pair.private_pem)};
 }
 

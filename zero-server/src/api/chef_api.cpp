@@ -1,5 +1,6 @@
 #include "proofbox/zero/api/chef_api.hpp"
 
+#include <cctype>
 #include <charconv>
 
 #include "proofbox/zero/api/endpoints.hpp"
@@ -29,9 +30,12 @@ bool accepts_json(const http::Request& req) {
     if (next == std::string_view::npos) next = list.size();
     std::string_view item = list.substr(pos, next - pos);
     if (auto semi = item.find(';'); semi != std::string_view::npos) item = item.substr(0, semi);
-    while (!item.empty() && item.front() == ' ') item.remove_prefix(1);
-    while (!item.empty() && item.back() == ' ') item.remove_suffix(1);
-    if (item == "application/json" || item == "application/*" || item == "*/*") return true;
+    while (!item.empty() && (item.front() == ' ' || item.front() == '\t')) item.remove_prefix(1);
+    while (!item.empty() && (item.back() == ' ' || item.back() == '\t')) item.remove_suffix(1);
+    // Media types are case-insensitive (RFC 9110 8.3.1): "Application/JSON" is JSON.
+    std::string type(item);
+    for (char& c : type) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (type == "application/json" || type == "application/*" || type == "*/*") return true;
     pos = next + 1;
   }
   return false;

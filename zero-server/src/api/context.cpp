@@ -37,7 +37,7 @@ std::string Context::server_url(std::initializer_list<std::string_view> segments
 Json Context::json_body() const {
   Json body = Json::parse(request.body, nullptr, /*allow_exceptions=*/false);
   if (body.is_discarded()) {
-    throw bad_request("Malformed JSON in request body");
+    throw bad_request("invalid JSON");
   }
   if (!body.is_object()) {
     throw bad_request("Request body must be a JSON object");

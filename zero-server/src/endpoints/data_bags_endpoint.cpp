@@ -14,7 +14,9 @@
 namespace proofbox::zero::api {
 namespace {
 
-std::string items_kind(std::string_view bag) { return "data/" + std::string(bag); }
+std::string items_kind(std::string_view bag) {
+  return "data/" + std::string(bag);
+}
 
 std::string bag_not_found(std::string_view bag) {
   return "Cannot load data bag " + std::string(bag);
@@ -36,8 +38,8 @@ std::string no_bag_for_item(std::string_view bag) {
 }
 
 std::string item_exists(std::string_view bag, std::string_view id) {
-  return "Data Bag Item '" + std::string(id) + "' already exists in Data Bag '" +
-         std::string(bag) + "'.";
+  return "Data Bag Item '" + std::string(id) + "' already exists in Data Bag '" + std::string(bag) +
+         "'.";
 }
 
 constexpr std::string_view kBagExists = "Data bag already exists";
@@ -77,8 +79,9 @@ http::Response update_item(Context& ctx) {
 
 void register_data_bag_endpoints(Router& router) {
   router.add(Scope::kOrg, "data", "GET", [](Context& ctx) {
-    return list_response(ctx.org->data_bags(),
-                         [&](std::string_view n) { return ctx.org_url({"data", n}); });
+    return list_response(ctx.org->data_bags(), [&](std::string_view n) {
+      return ctx.org_url({"data", n});
+    });
   });
   router.add(Scope::kOrg, "data", "POST", [](Context& ctx) {
     Json bag = model::normalize_data_bag(parse_body(ctx));

@@ -45,8 +45,8 @@ Json environment_nodes(const Context& ctx, std::string_view env) {
     Json node = Json::parse(*doc, nullptr, /*allow_exceptions=*/false);
     if (!node.is_object()) return;
     auto it = node.find("chef_environment");
-    const bool in_env = it == node.end() ? model::is_default_environment(env)
-                                         : (it->is_string() && *it == env);
+    const bool in_env =
+        it == node.end() ? model::is_default_environment(env) : (it->is_string() && *it == env);
     if (in_env) out[name] = ctx.org_url({"nodes", name});
   });
   return out;

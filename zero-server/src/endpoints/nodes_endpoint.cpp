@@ -42,8 +42,7 @@ void register_node_endpoints(Router& router) {
   });
   router.add(Scope::kOrg, "nodes/:name", "DELETE", [](Context& ctx) {
     const std::string& name = ctx.param(0);
-    return http::Response::json(200,
-                                erase_named(ctx.org->nodes(), name, node_not_found(name)));
+    return http::Response::json(200, erase_named(ctx.org->nodes(), name, node_not_found(name)));
   });
 }
 

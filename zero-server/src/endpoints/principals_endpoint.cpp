@@ -8,6 +8,8 @@
 //   Neither: 404 {"not_found": "principal", "error": "Cannot find principal P"}.
 // Clients are always org members; a user is one when the org's "associations/ORG" server
 // collection lists it. authz ids are stable stand-ins (32 hex digits).
+#include <algorithm>
+
 #include "proofbox/zero/api/actor_keys.hpp"
 #include "proofbox/zero/api/endpoints.hpp"
 

@@ -41,8 +41,7 @@ void register_role_endpoints(Router& router) {
   });
   router.add(Scope::kOrg, "roles/:name", "DELETE", [](Context& ctx) {
     const std::string& name = ctx.param(0);
-    return http::Response::json(200,
-                                erase_named(ctx.org->roles(), name, role_not_found(name)));
+    return http::Response::json(200, erase_named(ctx.org->roles(), name, role_not_found(name)));
   });
 
   // The environments the role has a run list for: "_default" plus its env_run_lists keys,

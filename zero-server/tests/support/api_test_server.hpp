@@ -3,7 +3,10 @@
 // and a small libcurl client to talk to it. API tests go over the wire, never through handlers.
 #include <curl/curl.h>
 
+#include <atomic>
+#include <fstream>
 #include <map>
+#include <sstream>
 #include <memory>
 #include <stdexcept>
 #include <string>
@@ -11,6 +14,7 @@
 #include <vector>
 
 #include "proofbox/zero/api/chef_api.hpp"
+#include "proofbox/zero/auth/key_source.hpp"
 #include "proofbox/zero/http/server.hpp"
 #include "proofbox/zero/json.hpp"
 #include "proofbox/zero/store/store.hpp"
@@ -116,11 +120,31 @@ class ApiClient {
   CURL* curl_;
 };
 
+// Hands out the pre-made pairs in fixtures/keys/pool-N.pem in turn, so the hundreds of test
+// servers and clients need no RSA generation (see auth/key_source.hpp).
+inline void use_fixture_key_pool() {
+  static const std::vector<auth::KeyPair> pool = [] {
+    std::vector<auth::KeyPair> pairs;
+    for (int i = 1; i <= 4; ++i) {
+      std::ifstream in(std::string(PROOFBOX_SOURCE_DIR) + "/fixtures/keys/pool-" +
+                       std::to_string(i) + ".pem");
+      std::stringstream text;
+      text << in.rdbuf();
+      if (text.str().empty()) throw std::runtime_error("missing fixtures/keys/pool-N.pem");
+      pairs.push_back({text.str(), auth::public_key_from_private(text.str())});
+    }
+    return pairs;
+  }();
+  static std::atomic<unsigned> next{0};
+  auth::set_key_pair_source([] { return pool[next++ % pool.size()]; });
+}
+
 // The whole server in-process: store + Chef API + HTTP on 127.0.0.1, a free port.
 class ApiTestServer {
  public:
   explicit ApiTestServer(api::ApiOptions options = {}, http::ServerOptions http_options = {})
-      : api_(store_, std::move(options)), server_(api_, with_free_port(http_options)) {
+      : api_((use_fixture_key_pool(), store_), std::move(options)),
+        server_(api_, with_free_port(http_options)) {
     server_.start();
   }
 
