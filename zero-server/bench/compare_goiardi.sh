@@ -65,8 +65,7 @@ for server in proofbox goiardi; do
 
   "start_$server"
   base_rss=$(rss_kb "$pid")
-  per_thread=$((NODES / THREADS))
-  loaded=$(PER_THREAD=$per_thread wrk -t"$THREADS" -c"$CONNS" -d600s -s "$here/load_nodes.lua" "$url/nodes" | grep '^LOADED')
+  loaded=$("$here/load_nodes.py" "$url" "$NODES" | grep '^LOADED')
   sleep 0.5
   result[$server.rss_base]=$base_rss
   result[$server.rss]=$(rss_kb "$pid")

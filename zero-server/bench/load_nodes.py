@@ -1,0 +1,42 @@
+#!/usr/bin/env python3
+"""POST COUNT unique ~2 KB nodes to URL/nodes over one keep-alive connection, then print
+`LOADED nodes=N json_bytes=B` (B = the JSON bytes the created nodes held). Used for the
+memory-per-node figure; the node shape matches post_nodes.lua.
+
+    load_nodes.py http://127.0.0.1:8889 10000
+"""
+import http.client
+import sys
+import urllib.parse
+
+
+def main() -> int:
+    if len(sys.argv) != 3:
+        print(__doc__, file=sys.stderr)
+        return 2
+    url = urllib.parse.urlsplit(sys.argv[1])
+    count = int(sys.argv[2])
+    conn = http.client.HTTPConnection(url.hostname, url.port, timeout=30)
+    attrs = ",".join('"attribute_%d":"value-%08d"' % (i, i * 7919) for i in range(1, 49))
+    headers = {"Content-Type": "application/json", "Accept": "application/json"}
+    created = 0
+    total = 0
+    for n in range(count):
+        name = "load-%d" % n
+        body = ('{"name":"%s","chef_type":"node","json_class":"Chef::Node",'
+                '"chef_environment":"_default","run_list":["role[base]","recipe[nginx]"],'
+                '"normal":{%s},"default":{},"override":{},'
+                '"automatic":{"platform":"debian","platform_version":"12","fqdn":"%s.example"}}'
+                % (name, attrs, name))
+        conn.request("POST", url.path.rstrip("/") + "/nodes", body, headers)
+        response = conn.getresponse()
+        response.read()
+        if response.status == 201:
+            created += 1
+            total += len(body)
+    print("LOADED nodes=%d json_bytes=%d" % (created, total))
+    return 0 if created == count else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
