@@ -18,10 +18,10 @@ namespace {
 namespace bhttp = boost::beast::http;
 using boost::system::error_code;
 
-constexpr std::uint32_t kHeaderLimit = 64u << 10;     // request line + fields
-constexpr std::size_t kReadSize = 16u << 10;          // per read while waiting for a header
-constexpr std::size_t kBodyReadSize = 64u << 10;      // per read while a large body arrives
-constexpr std::size_t kKeepCapacity = 1u << 20;       // larger per-connection buffers are freed
+constexpr std::uint32_t kHeaderLimit = 64u << 10;      // request line + fields
+constexpr std::size_t kReadSize = 16u << 10;           // per read while waiting for a header
+constexpr std::size_t kBodyReadSize = 64u << 10;       // per read while a large body arrives
+constexpr std::size_t kKeepCapacity = 1u << 20;        // larger per-connection buffers are freed
 constexpr auto kLingerTime = std::chrono::seconds(2);  // draining input before an error close
 constexpr std::size_t kLingerBytes = 16u << 20;
 
@@ -61,8 +61,8 @@ RequestParser::RequestParser(Request& request, std::string& target, std::uint64_
   this->eager(true);
 }
 
-void RequestParser::on_request_impl(verb, string_view method_str, string_view target,
-                                    int version, error_code&) {
+void RequestParser::on_request_impl(verb, string_view method_str, string_view target, int version,
+                                    error_code&) {
   request_.method.assign(method_str.data(), method_str.size());
   to_upper_ascii(request_.method);
   target_.assign(target.data(), target.size());
@@ -93,7 +93,9 @@ void RequestParser::on_field_impl(field name, string_view name_str, string_view 
   }
 }
 
-void RequestParser::on_header_impl(error_code&) { request_.headers.resize(field_count_); }
+void RequestParser::on_header_impl(error_code&) {
+  request_.headers.resize(field_count_);
+}
 
 void RequestParser::on_body_init_impl(const boost::optional<std::uint64_t>& content_length,
                                       error_code&) {
@@ -231,10 +233,9 @@ void Connection::read() {
     auto remaining = parser_->content_length_remaining();
     if (!remaining || *remaining > kReadSize) want = kBodyReadSize;
   }
-  socket_.async_read_some(buffer_.prepare(want),
-                          [self = shared_from_this()](const error_code& ec, std::size_t n) {
-                            self->on_read(ec, n);
-                          });
+  socket_.async_read_some(
+      buffer_.prepare(want),
+      [self = shared_from_this()](const error_code& ec, std::size_t n) { self->on_read(ec, n); });
 }
 
 void Connection::on_read(const error_code& ec, std::size_t n) {
@@ -250,12 +251,12 @@ void Connection::on_parse_error(const error_code& ec) {
   int version = parser_->version();
   Response response;
   if (ec == bhttp::error::body_limit) {
-    response = wire::error_response(
-        413, "Request body too large (limit " +
-                 std::to_string(worker_.options.max_body_bytes) + " bytes)");
+    response =
+        wire::error_response(413, "Request body too large (limit " +
+                                      std::to_string(worker_.options.max_body_bytes) + " bytes)");
   } else if (ec == bhttp::error::header_limit) {
-    response = wire::error_response(431, "Request header too large (limit " +
-                                             std::to_string(kHeaderLimit) + " bytes)");
+    response = wire::error_response(
+        431, "Request header too large (limit " + std::to_string(kHeaderLimit) + " bytes)");
   } else {
     response = wire::error_response(400, "Malformed HTTP request: " + ec.message());
   }
@@ -304,12 +305,10 @@ void Connection::write_response(bool head_request, int version) {
   // earlier on the keep-alive path, so it costs no timer re-arm.
   set_deadline(Clock::now() + worker_.options.idle_timeout);
   std::array<asio::const_buffer, 2> buffers{
-      asio::buffer(head_),
-      info.send_body ? asio::buffer(response_.body) : asio::const_buffer()};
-  asio::async_write(socket_, buffers,
-                    [self = shared_from_this()](const error_code& ec, std::size_t) {
-                      self->on_write(ec);
-                    });
+      asio::buffer(head_), info.send_body ? asio::buffer(response_.body) : asio::const_buffer()};
+  asio::async_write(
+      socket_, buffers,
+      [self = shared_from_this()](const error_code& ec, std::size_t) { self->on_write(ec); });
 }
 
 void Connection::on_write(const error_code& ec) {

@@ -71,15 +71,13 @@ class RequestParser final : public boost::beast::http::basic_parser<true> {
   void on_request_impl(verb method, string_view method_str, string_view target, int version,
                        error_code& ec) override;
   void on_response_impl(int code, string_view reason, int version, error_code& ec) override;
-  void on_field_impl(field name, string_view name_str, string_view value,
-                     error_code& ec) override;
+  void on_field_impl(field name, string_view name_str, string_view value, error_code& ec) override;
   void on_header_impl(error_code& ec) override;
   void on_body_init_impl(const boost::optional<std::uint64_t>& content_length,
                          error_code& ec) override;
   std::size_t on_body_impl(string_view body, error_code& ec) override;
   void on_chunk_header_impl(std::uint64_t size, string_view extensions, error_code& ec) override;
-  std::size_t on_chunk_body_impl(std::uint64_t remain, string_view body,
-                                 error_code& ec) override;
+  std::size_t on_chunk_body_impl(std::uint64_t remain, string_view body, error_code& ec) override;
   void on_finish_impl(error_code& ec) override;
 
   Request& request_;
@@ -132,12 +130,12 @@ class Connection : public std::enable_shared_from_this<Connection> {
   std::size_t lingered_bytes_ = 0;
 
   boost::beast::flat_buffer buffer_;
-  std::string target_;                     // raw request-target of the current request
-  std::string remote_;                     // "address:port" of the peer
-  Request request_;                        // reused across requests to keep string capacity
+  std::string target_;  // raw request-target of the current request
+  std::string remote_;  // "address:port" of the peer
+  Request request_;     // reused across requests to keep string capacity
   Response response_;
-  std::optional<RequestParser> parser_;    // beast parsers cannot be reset: emplaced per request
-  std::string head_;                       // serialized status line and header fields
+  std::optional<RequestParser> parser_;  // beast parsers cannot be reset: emplaced per request
+  std::string head_;                     // serialized status line and header fields
 
   Connection* prev_ = nullptr;
   Connection* next_ = nullptr;

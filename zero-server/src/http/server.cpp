@@ -81,9 +81,8 @@ void Server::Impl::accept() {
       if (&target == workers.front().get()) {
         target.adopt(std::move(socket));
       } else {
-        asio::post(target.ioc, [&target, s = std::move(socket)]() mutable {
-          target.adopt(std::move(s));
-        });
+        asio::post(target.ioc,
+                   [&target, s = std::move(socket)]() mutable { target.adopt(std::move(s)); });
       }
     } else if (ec == asio::error::no_descriptors || ec == asio::error::no_buffer_space ||
                ec == asio::error::no_memory || ec.value() == ENFILE) {
@@ -101,7 +100,9 @@ void Server::Impl::accept() {
 Server::Server(Handler& handler, ServerOptions options)
     : impl_(std::make_unique<Impl>(handler, std::move(options))) {}
 
-Server::~Server() { stop(); }
+Server::~Server() {
+  stop();
+}
 
 void Server::start() {
   std::lock_guard lock(impl_->mutex);
@@ -127,11 +128,17 @@ void Server::start() {
   }
 }
 
-unsigned short Server::port() const { return impl_->bound_port; }
+unsigned short Server::port() const {
+  return impl_->bound_port;
+}
 
-std::string Server::url() const { return "http://" + impl_->host_port(); }
+std::string Server::url() const {
+  return "http://" + impl_->host_port();
+}
 
-const ServerOptions& Server::options() const { return impl_->options; }
+const ServerOptions& Server::options() const {
+  return impl_->options;
+}
 
 void Server::stop() {
   std::lock_guard lock(impl_->mutex);

@@ -10,8 +10,8 @@
 namespace proofbox::zero::http::wire {
 
 struct HeadInfo {
-  bool send_body = true;      // false for HEAD requests and 1xx/204/304 statuses
-  bool close_after = false;   // the connection closes after this response
+  bool send_body = true;     // false for HEAD requests and 1xx/204/304 statuses
+  bool close_after = false;  // the connection closes after this response
 };
 
 // Writes "HTTP/1.1 ..." up to and including the blank line into `out` (cleared first, capacity

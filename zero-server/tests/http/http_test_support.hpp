@@ -241,8 +241,7 @@ inline ServerOptions test_options() {
 }
 
 inline std::string simple_request(std::string_view method, std::string_view target,
-                                  std::string_view body = {},
-                                  std::string_view extra_headers = {}) {
+                                  std::string_view body = {}, std::string_view extra_headers = {}) {
   std::string r;
   r.append(method).append(" ").append(target).append(" HTTP/1.1\r\nHost: localhost\r\n");
   r.append(extra_headers);

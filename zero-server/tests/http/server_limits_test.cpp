@@ -55,8 +55,9 @@ TEST_F(LimitsTest, OversizedContentLengthIs413AndCloses) {
 
 TEST_F(LimitsTest, OversizedBodyWithExpectContinueGets413Instead) {
   Client c(server_.port());
-  ASSERT_TRUE(c.send("PUT /cookbooks/x/1.0.0 HTTP/1.1\r\nHost: x\r\nContent-Length: 999999\r\n"
-                     "Expect: 100-continue\r\n\r\n"));
+  ASSERT_TRUE(
+      c.send("PUT /cookbooks/x/1.0.0 HTTP/1.1\r\nHost: x\r\nContent-Length: 999999\r\n"
+             "Expect: 100-continue\r\n\r\n"));
   auto r = c.read_response();
   ASSERT_TRUE(r);
   EXPECT_EQ(r->status, 413);  // not 100: the client never has to send the body
@@ -106,7 +107,7 @@ TEST_F(LimitsTest, SlowlorisClientIsCutOffByTheHeaderTimeout) {
   }
   auto elapsed = Clock::now() - start;
   EXPECT_TRUE(cut_off);
-  EXPECT_GE(elapsed, 900ms);  // not before the timeout...
+  EXPECT_GE(elapsed, 900ms);   // not before the timeout...
   EXPECT_LT(elapsed, 5000ms);  // ...but soon after it, whatever the client keeps sending
 }
 

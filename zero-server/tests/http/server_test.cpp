@@ -22,8 +22,9 @@ class ServerTest : public ::testing::Test {
 
 TEST_F(ServerTest, GetRoundTripFillsTheRequest) {
   Client c(server_.port());
-  ASSERT_TRUE(c.send("GET /nodes/web%2D1/run_list?x=1 HTTP/1.1\r\nHost: localhost\r\n"
-                     "X-Ops-UserId: admin\r\nAccept: application/json\r\n\r\n"));
+  ASSERT_TRUE(
+      c.send("GET /nodes/web%2D1/run_list?x=1 HTTP/1.1\r\nHost: localhost\r\n"
+             "X-Ops-UserId: admin\r\nAccept: application/json\r\n\r\n"));
   auto r = c.read_response();
   ASSERT_TRUE(r);
   EXPECT_EQ(r->status, 200);
@@ -49,8 +50,8 @@ TEST_F(ServerTest, PostPutDeleteCarryMethodAndBody) {
   Client c(server_.port());
   const std::string node = R"({"name":"web1","run_list":["recipe[nginx]"]})";
   for (std::string method : {"POST", "PUT", "DELETE"}) {
-    ASSERT_TRUE(c.send(simple_request(method, "/nodes/web1", node,
-                                      "Content-Type: application/json\r\n")));
+    ASSERT_TRUE(
+        c.send(simple_request(method, "/nodes/web1", node, "Content-Type: application/json\r\n")));
     auto r = c.read_response();
     ASSERT_TRUE(r) << method;
     EXPECT_EQ(r->status, 200);
@@ -124,9 +125,9 @@ TEST_F(ServerTest, RequestSplitIntoTinyWritesIsReassembled) {
 
 TEST_F(ServerTest, QueryIsDecoded) {
   Client c(server_.port());
-  ASSERT_TRUE(
-      c.send(simple_request("GET", "/search/node?q=name%3Aweb*+AND+role%3Abase&rows=10&start&"
-                                   "sort=X_CHEF_id_CHEF_X%20asc")));
+  ASSERT_TRUE(c.send(simple_request("GET",
+                                    "/search/node?q=name%3Aweb*+AND+role%3Abase&rows=10&start&"
+                                    "sort=X_CHEF_id_CHEF_X%20asc")));
   auto r = c.read_response();
   ASSERT_TRUE(r);
   auto j = r->json();
@@ -260,8 +261,9 @@ TEST_F(ServerTest, ExpectContinueGetsA100BeforeTheBody) {
 
 TEST_F(ServerTest, ExpectContinueWithTheBodyAlreadySentGetsNo100) {
   Client c(server_.port());
-  ASSERT_TRUE(c.send("POST /x HTTP/1.1\r\nHost: x\r\nContent-Length: 2\r\n"
-                     "Expect: 100-continue\r\n\r\nhi"));
+  ASSERT_TRUE(
+      c.send("POST /x HTTP/1.1\r\nHost: x\r\nContent-Length: 2\r\n"
+             "Expect: 100-continue\r\n\r\nhi"));
   auto r = c.read_response();
   ASSERT_TRUE(r);
   EXPECT_EQ(r->status, 200);
@@ -270,8 +272,9 @@ TEST_F(ServerTest, ExpectContinueWithTheBodyAlreadySentGetsNo100) {
 
 TEST_F(ServerTest, ChunkedBodyIsDecoded) {
   Client c(server_.port());
-  ASSERT_TRUE(c.send("POST /chunked HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n"
-                     "5\r\nhello\r\n6\r\n world\r\n0\r\n\r\n"));
+  ASSERT_TRUE(
+      c.send("POST /chunked HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n"
+             "5\r\nhello\r\n6\r\n world\r\n0\r\n\r\n"));
   auto r = c.read_response();
   ASSERT_TRUE(r);
   EXPECT_EQ(r->json()["body"], "hello world");
