@@ -50,8 +50,7 @@ int run_serve(const ServeOptions& options) {
       write_private_key(dir / (creds.admin_name + ".pem"), creds.admin_private_key);
       write_private_key(dir / (creds.validator_name + ".pem"), creds.validator_private_key);
       std::cerr << "proofbox serve: signed requests only; keys for user '" << creds.admin_name
-                << "' and client '" << creds.validator_name << "' are in " << dir.string()
-                << "\n";
+                << "' and client '" << creds.validator_name << "' are in " << dir.string() << "\n";
     } catch (const std::exception& e) {
       std::cerr << "proofbox serve: " << e.what() << "\n";
       return 1;

@@ -1,12 +1,11 @@
 // `proofbox serve` as a user runs it: the real binary in a child process.
 #include <fcntl.h>
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
 #include <signal.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
-
-#include <gmock/gmock.h>
-#include <gtest/gtest.h>
 
 #include <chrono>
 #include <filesystem>
@@ -123,9 +122,8 @@ TEST(ServeCommand, TakenPortFailsWithOneLineReason) {
 }
 
 TEST(ServeCommand, VerifyModeWritesPrivateKeysThatSign) {
-  std::string key_dir = (std::filesystem::path(::testing::TempDir()) /
-                         ("keys-" + std::to_string(getpid())))
-                            .string();
+  std::string key_dir =
+      (std::filesystem::path(::testing::TempDir()) / ("keys-" + std::to_string(getpid()))).string();
   std::filesystem::remove_all(key_dir);
   ServeProcess p({"--port", "0", "--auth", "verify", "--key-dir", key_dir});
   std::string url = p.wait_for_url();

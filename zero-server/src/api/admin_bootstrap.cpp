@@ -33,8 +33,7 @@ AdminCredentials bootstrap_admin(store::Store& store, std::string_view org,
                                     model::Action::create(), options);
   store.users().put(out.admin_name, store::make_document(user.dump()));
   store.collection(user_keys_kind(out.admin_name))
-      ->put("default",
-            store::make_document(key_document("default", admin_key.public_key).dump()));
+      ->put("default", store::make_document(key_document("default", admin_key.public_key).dump()));
   store.collection("associations/" + std::string(org))
       ->put(out.admin_name, store::make_document("{}"));
   out.admin_private_key = *admin_key.private_key;

@@ -64,7 +64,8 @@ Json client_answer(const Context& ctx, const Json& stored, std::string_view name
 
 void store_default_key(const Context& ctx, std::string_view client, const std::string& public_key) {
   ctx.org->collection(client_keys_kind(client))
-      ->put(kDefaultKeyName, store::make_document(key_document(kDefaultKeyName, public_key).dump()));
+      ->put(kDefaultKeyName,
+            store::make_document(key_document(kDefaultKeyName, public_key).dump()));
 }
 
 http::Response create_client(Context& ctx) {
@@ -109,9 +110,8 @@ http::Response update_client(Context& ctx) {
   }
 
   const Json stored = stored_form(client);
-  const bool renamed =
-      update_named(ctx.org->clients(), name, new_name, stored, client_not_found(name),
-                   kClientExists);
+  const bool renamed = update_named(ctx.org->clients(), name, new_name, stored,
+                                    client_not_found(name), kClientExists);
   if (renamed) {
     auto new_keys = ctx.org->collection(client_keys_kind(new_name));
     if (auto old_keys = ctx.org->find(client_keys_kind(name))) {

@@ -35,7 +35,12 @@ ChefError org_not_found(std::string_view name) {
 bool valid_full_name(std::string_view s) {
   if (s.empty() || s.size() > 1023) return false;
   switch (s.front()) {
-    case ' ': case '\t': case '\n': case '\v': case '\f': case '\r':
+    case ' ':
+    case '\t':
+    case '\n':
+    case '\v':
+    case '\f':
+    case '\r':
       return false;
     default:
       break;
@@ -50,7 +55,8 @@ std::pair<std::string, std::string> check_org_body(const Json& body,
   model::require_object_body(body);
   if (!body.contains("name")) throw model::field_missing("name");
   const Json& name = body["name"];
-  if (!name.is_string() || !model::valid_name(model::NameKind::organization, name.get<std::string>()) ||
+  if (!name.is_string() ||
+      !model::valid_name(model::NameKind::organization, name.get<std::string>()) ||
       (existing && name.get<std::string>() != *existing)) {
     throw model::field_invalid("name");
   }
@@ -68,9 +74,10 @@ http::Response create_organization(Context& ctx) {
   std::optional<CreatedOrg> created = create_org(ctx.store, name, full_name);
   if (!created) return error_string(409, "Organization already exists");
   const std::string uri = org_url(ctx, name);
-  http::Response r = http::Response::json(201, Json{{"uri", uri},
-                                                    {"clientname", created->validator_name},
-                                                    {"private_key", created->validator_private_key}});
+  http::Response r =
+      http::Response::json(201, Json{{"uri", uri},
+                                     {"clientname", created->validator_name},
+                                     {"private_key", created->validator_private_key}});
   r.headers.emplace_back("Location", uri);
   return r;
 }

@@ -29,8 +29,8 @@ std::vector<Actor> actors_named(const Context& ctx, const std::string& name) {
   }
   if (ctx.store.users().contains(name)) {
     auto members = ctx.store.find("associations/" + ctx.org->name());
-    out.push_back(Actor{"user", ctx.store.find(user_keys_kind(name)),
-                        members && members->contains(name)});
+    out.push_back(
+        Actor{"user", ctx.store.find(user_keys_kind(name)), members && members->contains(name)});
   }
   return out;
 }

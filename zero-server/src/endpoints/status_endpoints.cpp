@@ -7,10 +7,17 @@ namespace proofbox::zero::api {
 
 void register_status_endpoints(Router& router) {
   router.add(Scope::kServer, "_status", "GET", [](Context&) {
-    return http::Response::json(
-        200, Json{{"status", "pong"}, {"upstreams", {{"chef_solr", "pong"}, {"chef_sql", "pong"}}},
-                  {"keygen", {{"keys", 10}, {"max", 10}, {"max_workers", 2}, {"cur_max_workers", 2},
-                              {"inflight", 0}, {"avail_workers", 2}, {"start_size", 0}}}});
+    return http::Response::json(200,
+                                Json{{"status", "pong"},
+                                     {"upstreams", {{"chef_solr", "pong"}, {"chef_sql", "pong"}}},
+                                     {"keygen",
+                                      {{"keys", 10},
+                                       {"max", 10},
+                                       {"max_workers", 2},
+                                       {"cur_max_workers", 2},
+                                       {"inflight", 0},
+                                       {"avail_workers", 2},
+                                       {"start_size", 0}}}});
   });
   router.set_public(Scope::kServer, "_status");
 

@@ -61,7 +61,8 @@ Json user_answer(const Context& ctx, Json stored, std::string_view name) {
 
 void store_default_key(Context& ctx, std::string_view user, const std::string& public_key) {
   ctx.store.collection(user_keys_kind(user))
-      ->put(kDefaultKeyName, store::make_document(key_document(kDefaultKeyName, public_key).dump()));
+      ->put(kDefaultKeyName,
+            store::make_document(key_document(kDefaultKeyName, public_key).dump()));
 }
 
 std::string lower(std::string s) {
@@ -72,7 +73,8 @@ std::string lower(std::string s) {
 
 http::Response list_users(Context& ctx) {
   auto email = ctx.request.query_param("email");
-  const bool verbose = ctx.request.query_param("verbose") == std::optional<std::string_view>("true");
+  const bool verbose =
+      ctx.request.query_param("verbose") == std::optional<std::string_view>("true");
   Json out = Json::object();
   ctx.store.users().for_each([&](const std::string& name, const store::Document& doc) {
     Json user = Json::parse(*doc, nullptr, false);
@@ -140,8 +142,8 @@ http::Response update_user(Context& ctx) {
       return user_not_found(name);
     }
   } else {
-    switch (ctx.store.users().rename(name, new_name,
-                                     store::make_document(stored_form(user).dump()))) {
+    switch (
+        ctx.store.users().rename(name, new_name, store::make_document(stored_form(user).dump()))) {
       case store::RenameResult::kMissing:
         return user_not_found(name);
       case store::RenameResult::kTaken:

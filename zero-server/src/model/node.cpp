@@ -22,9 +22,9 @@ void fill_node_defaults(Json& node) {
 
 }  // namespace
 
-Json normalize_node(const Json& body, const Action& action) {
+Json normalize_node(Json body, const Action& action) {
   require_object_body(body);
-  Json node = body;
+  Json node = std::move(body);  // callers hand over a parsed body; no deep copy
   fill_node_defaults(node);
   if (action.is_update()) {
     put_target_name(ObjectType::node, node, action.url_name);

@@ -86,9 +86,9 @@ TEST_P(ClientKeysApiTest, TheValidatorHasADefaultKey) {
 }
 
 TEST_P(ClientKeysApiTest, CreateKeyGeneratesAMatchingPair) {
-  auto created = api_.post(path("/clients/web1/keys"),
-                           Json{{"name", "k1"}, {"create_key", true},
-                                {"expiration_date", "infinity"}});
+  auto created =
+      api_.post(path("/clients/web1/keys"),
+                Json{{"name", "k1"}, {"create_key", true}, {"expiration_date", "infinity"}});
   ASSERT_EQ(created.status, 201) << created.body;
   Json body = created.json();
   EXPECT_EQ(body.size(), 2u) << body;
@@ -106,15 +106,14 @@ TEST_P(ClientKeysApiTest, CreateKeyGeneratesAMatchingPair) {
 
 TEST_P(ClientKeysApiTest, CreateWithAPublicKeyStoresItAndAnswersOnlyTheUri) {
   const std::string pub = client_made_pair().public_pem;
-  auto created = api_.post(path("/clients/web1/keys"),
-                           Json{{"name", "laptop"}, {"public_key", pub},
-                                {"expiration_date", "2099-02-28T01:00:00Z"}});
+  auto created = api_.post(
+      path("/clients/web1/keys"),
+      Json{{"name", "laptop"}, {"public_key", pub}, {"expiration_date", "2099-02-28T01:00:00Z"}});
   ASSERT_EQ(created.status, 201) << created.body;
   EXPECT_EQ(created.json(), Json({{"uri", url("/clients/web1/keys/laptop")}}));
-  EXPECT_EQ(api_.get(path("/clients/web1/keys/laptop")).json(),
-            Json({{"name", "laptop"},
-                  {"public_key", pub},
-                  {"expiration_date", "2099-02-28T01:00:00Z"}}));
+  EXPECT_EQ(
+      api_.get(path("/clients/web1/keys/laptop")).json(),
+      Json({{"name", "laptop"}, {"public_key", pub}, {"expiration_date", "2099-02-28T01:00:00Z"}}));
 }
 
 TEST_P(ClientKeysApiTest, ADefaultKeyMadeThroughKeysIsTheV0PublicKey) {
@@ -129,9 +128,9 @@ TEST_P(ClientKeysApiTest, ADefaultKeyMadeThroughKeysIsTheV0PublicKey) {
 
 TEST_P(ClientKeysApiTest, ListMarksExpiredKeysAndTheyStopSigning) {
   const std::string pub = client_made_pair().public_pem;
-  ASSERT_EQ(api_.post(path("/clients/web1/keys"),
-                      Json{{"name", "old"}, {"public_key", pub},
-                           {"expiration_date", "2001-01-01T00:00:00"}})
+  ASSERT_EQ(api_.post(path("/clients/web1/keys"), Json{{"name", "old"},
+                                                       {"public_key", pub},
+                                                       {"expiration_date", "2001-01-01T00:00:00"}})
                 .status,
             201);
   ASSERT_EQ(api_.post(path("/clients/web1/keys"),
@@ -139,11 +138,11 @@ TEST_P(ClientKeysApiTest, ListMarksExpiredKeysAndTheyStopSigning) {
                 .status,
             201);
   auto list = api_.get(path("/clients/web1/keys"));
-  EXPECT_EQ(list.json(),
-            Json::array({Json{{"uri", url("/clients/web1/keys/new")}, {"name", "new"},
-                              {"expired", false}},
-                         Json{{"uri", url("/clients/web1/keys/old")}, {"name", "old"},
-                              {"expired", true}}}));
+  EXPECT_EQ(
+      list.json(),
+      Json::array(
+          {Json{{"uri", url("/clients/web1/keys/new")}, {"name", "new"}, {"expired", false}},
+           Json{{"uri", url("/clients/web1/keys/old")}, {"name", "old"}, {"expired", true}}}));
   // Stored with the Z the server puts on dates it answers.
   EXPECT_EQ(stored("old")["expiration_date"], "2001-01-01T00:00:00Z");
   EXPECT_EQ(api::public_keys_for_actor(server_.store(), &org(), "web1").size(), 1u);
@@ -154,27 +153,31 @@ TEST_P(ClientKeysApiTest, CreateRefusesBadBodiesAndStoresNothing) {
   const std::string keys = path("/clients/web1/keys");
   expect_error(api_.post(keys, Json{{"create_key", true}, {"expiration_date", "infinity"}}), 400,
                "Field 'name' missing");
-  expect_error(api_.post(keys, Json{{"name", "a b"}, {"create_key", true},
-                                    {"expiration_date", "infinity"}}),
-               400, "Field 'name' invalid");
-  expect_error(api_.post(keys, Json{{"name", "k"}, {"create_key", true}, {"public_key", pub},
+  expect_error(
+      api_.post(keys, Json{{"name", "a b"}, {"create_key", true}, {"expiration_date", "infinity"}}),
+      400, "Field 'name' invalid");
+  expect_error(api_.post(keys, Json{{"name", "k"},
+                                    {"create_key", true},
+                                    {"public_key", pub},
                                     {"expiration_date", "infinity"}}),
                400, "You must specify either create_key or public_key, but not both");
-  expect_error(api_.post(keys, Json{{"name", "k"}, {"public_key", "-----BEGIN PUBLIC KEY-----"},
+  expect_error(api_.post(keys, Json{{"name", "k"},
+                                    {"public_key", "-----BEGIN PUBLIC KEY-----"},
                                     {"expiration_date", "infinity"}}),
                400, "Public Key must be a valid key.");
-  expect_error(api_.post(keys, Json{{"name", "k"}, {"private_key", true},
-                                    {"expiration_date", "infinity"}}),
-               400, "Please use create_key: true instead of private_key: true");
-  expect_error(api_.post(keys, Json{{"name", "k"}, {"create_key", false}, {"expiration_date", "infinity"}}),
-               400,
-               "You must either provide a valid value for 'public_key', or specify 'create_key': true");
+  expect_error(
+      api_.post(keys, Json{{"name", "k"}, {"private_key", true}, {"expiration_date", "infinity"}}),
+      400, "Please use create_key: true instead of private_key: true");
+  expect_error(
+      api_.post(keys, Json{{"name", "k"}, {"create_key", false}, {"expiration_date", "infinity"}}),
+      400, "You must either provide a valid value for 'public_key', or specify 'create_key': true");
   expect_error(api_.post(keys, Json{{"name", "k"}, {"public_key", pub}}), 400,
                "Field 'expiration_date' missing");
-  expect_error(api_.post(keys, Json{{"name", "k"}, {"public_key", pub},
-                                    {"expiration_date", "tomorrow"}}),
-               400, kBadDate);
-  expect_error(api_.post(keys, Json{{"name", "k"}, {"public_key", pub},
+  expect_error(
+      api_.post(keys, Json{{"name", "k"}, {"public_key", pub}, {"expiration_date", "tomorrow"}}),
+      400, kBadDate);
+  expect_error(api_.post(keys, Json{{"name", "k"},
+                                    {"public_key", pub},
                                     {"expiration_date", "2020-02-30T00:00:00Z"}}),
                400, kBadDate);
   expect_error(api_.request("POST", keys, "nope"), 400, "invalid JSON");
@@ -194,9 +197,10 @@ TEST_P(ClientKeysApiTest, DuplicateKeyNameIs409) {
 
 TEST_P(ClientKeysApiTest, UnknownClientOrKeyIs404) {
   expect_error(api_.get(path("/clients/nope/keys")), 404, "Cannot load client nope");
-  expect_error(api_.post(path("/clients/nope/keys"),
-                         Json{{"name", "k"}, {"create_key", true}, {"expiration_date", "infinity"}}),
-               404, "Cannot load client nope");
+  expect_error(
+      api_.post(path("/clients/nope/keys"),
+                Json{{"name", "k"}, {"create_key", true}, {"expiration_date", "infinity"}}),
+      404, "Cannot load client nope");
   expect_error(api_.get(path("/clients/nope/keys/default")), 404, "Cannot load client nope");
   EXPECT_FALSE(org().find(api::client_keys_kind("nope")));
   expect_string_error(api_.get(path("/clients/web1/keys/k9")), 404,
@@ -214,10 +218,12 @@ TEST_P(ClientKeysApiTest, PutUpdatesRenamesAndRegenerates) {
                 .status,
             201);
 
-  auto dated = api_.put(path("/clients/web1/keys/k"), Json{{"expiration_date", "2099-01-01T00:00:00"}});
+  auto dated =
+      api_.put(path("/clients/web1/keys/k"), Json{{"expiration_date", "2099-01-01T00:00:00"}});
   ASSERT_EQ(dated.status, 200) << dated.body;
-  EXPECT_EQ(dated.json(), Json({{"name", "k"}, {"public_key", pub},
-                                {"expiration_date", "2099-01-01T00:00:00Z"}}));
+  EXPECT_EQ(
+      dated.json(),
+      Json({{"name", "k"}, {"public_key", pub}, {"expiration_date", "2099-01-01T00:00:00Z"}}));
 
   auto renamed = api_.put(path("/clients/web1/keys/k"), Json{{"name", "k2"}});
   ASSERT_EQ(renamed.status, 201) << renamed.body;
@@ -241,8 +247,9 @@ TEST_P(ClientKeysApiTest, PutRefusesBadBodiesAndChangesNothing) {
                   .status,
               201);
   }
-  expect_string_error(api_.put(path("/clients/web1/keys/a"), Json::object()), 400,
-                      "At least one of 'name', 'expiration_date', or 'public_key' must be specified");
+  expect_string_error(
+      api_.put(path("/clients/web1/keys/a"), Json::object()), 400,
+      "At least one of 'name', 'expiration_date', or 'public_key' must be specified");
   expect_error(api_.put(path("/clients/web1/keys/a"), Json{{"expiration_date", "soon"}}), 400,
                kBadDate);
   expect_error(api_.put(path("/clients/web1/keys/a"), Json{{"public_key", "x"}}), 400,
@@ -252,7 +259,8 @@ TEST_P(ClientKeysApiTest, PutRefusesBadBodiesAndChangesNothing) {
   expect_string_error(api_.put(path("/clients/web1/keys/a"), Json{{"name", "b"}}), 409,
                       "a key with the name 'b' already exists for this actor.");
   EXPECT_EQ(key_names(), std::vector<std::string>({"a", "b"}));
-  EXPECT_EQ(stored("a"), Json({{"name", "a"}, {"public_key", pub}, {"expiration_date", "infinity"}}));
+  EXPECT_EQ(stored("a"),
+            Json({{"name", "a"}, {"public_key", pub}, {"expiration_date", "infinity"}}));
 }
 
 TEST_P(ClientKeysApiTest, DeleteAnswersTheKeyAndForgetsIt) {
@@ -261,8 +269,8 @@ TEST_P(ClientKeysApiTest, DeleteAnswersTheKeyAndForgetsIt) {
             Json{{"name", "k"}, {"public_key", pub}, {"expiration_date", "infinity"}});
   auto deleted = api_.del(path("/clients/web1/keys/k"));
   ASSERT_EQ(deleted.status, 200) << deleted.body;
-  EXPECT_EQ(deleted.json(), Json({{"name", "k"}, {"public_key", pub},
-                                  {"expiration_date", "infinity"}}));
+  EXPECT_EQ(deleted.json(),
+            Json({{"name", "k"}, {"public_key", pub}, {"expiration_date", "infinity"}}));
   EXPECT_TRUE(key_names().empty());
   EXPECT_EQ(api_.get(path("/clients/web1/keys")).json(), Json::array());
   EXPECT_TRUE(api::public_keys_for_actor(server_.store(), &org(), "web1").empty());

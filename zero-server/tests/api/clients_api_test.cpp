@@ -96,8 +96,7 @@ TEST_P(ClientsApiTest, V0CreateGeneratesAKeyPairAndAnswersBothHalves) {
 
 TEST_P(ClientsApiTest, V0CreateWithAPublicKeyStoresItAndGeneratesNothing) {
   const std::string pub = client_made_pair().public_pem;
-  auto created =
-      api_.post(path("/clients"), Json{{"clientname", "db1"}, {"public_key", pub}}, kV0);
+  auto created = api_.post(path("/clients"), Json{{"clientname", "db1"}, {"public_key", pub}}, kV0);
   ASSERT_EQ(created.status, 201) << created.body;
   EXPECT_EQ(created.json(), Json({{"uri", url("/clients/db1")}, {"public_key", pub}}));
   EXPECT_EQ(stored_key("db1"), pub);
@@ -170,8 +169,7 @@ TEST_P(ClientsApiTest, V1RefusesBadKeyFieldsAndStoresNothing) {
 }
 
 TEST_P(ClientsApiTest, CreateRefusesBadBodies) {
-  expect_error(api_.post(path("/clients"), Json{{"validator", true}}), 400,
-               "Field 'name' missing");
+  expect_error(api_.post(path("/clients"), Json{{"validator", true}}), 400, "Field 'name' missing");
   expect_error(api_.post(path("/clients"), Json{{"name", "a b"}}), 400,
                "Invalid client name 'a b' using regex: 'Malformed client name.  Must be A-Z, "
                "a-z, 0-9, _, -, or .'.");
@@ -252,10 +250,10 @@ TEST_P(ClientsApiTest, V0PutWithAPublicKeyReplacesTheDefaultKey) {
 TEST_P(ClientsApiTest, V1PutRefusesKeyFieldsAndLeavesTheClientAlone) {
   api_.post(path("/clients"), Json{{"name", "web1"}});
   const std::string key = stored_key("web1");
-  const std::string message = "Since Server API v1, all keys must be updated via the keys endpoint. ";
+  const std::string message =
+      "Since Server API v1, all keys must be updated via the keys endpoint. ";
   expect_error(api_.put(path("/clients/web1"),
-                        Json{{"name", "web1"}, {"public_key", client_made_pair().public_pem}},
-                        kV1),
+                        Json{{"name", "web1"}, {"public_key", client_made_pair().public_pem}}, kV1),
                400, message);
   expect_error(api_.put(path("/clients/web1"), Json{{"name", "web1"}, {"create_key", true}}, kV1),
                400, message);

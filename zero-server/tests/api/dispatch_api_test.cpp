@@ -124,7 +124,8 @@ TEST_F(DispatchApiTest, StatusVersionAndServerApiVersion) {
 
   auto version = api_.get("/version", {"Accept: */*"});
   ASSERT_EQ(version.status, 200);
-  EXPECT_EQ(version.header("content-type").rfind("text/plain", 0), 0u) << version.header("content-type");
+  EXPECT_EQ(version.header("content-type").rfind("text/plain", 0), 0u)
+      << version.header("content-type");
   EXPECT_EQ(version.body.rfind("proofbox ", 0), 0u) << version.body;
 
   auto api_version = api_.get("/server_api_version");

@@ -106,8 +106,7 @@ TEST_F(OrganizationsApiTest, ANewOrgAnswersWithItsOwnDefaultEnvironmentAndValida
                               {"default_attributes", Json::object()},
                               {"override_attributes", Json::object()}}));
   auto envs = api_.get("/organizations/acme/environments");
-  EXPECT_EQ(envs.json(),
-            Json({{"_default", url("/organizations/acme/environments/_default")}}));
+  EXPECT_EQ(envs.json(), Json({{"_default", url("/organizations/acme/environments/_default")}}));
 
   // The new org's objects stay in it.
   ASSERT_EQ(api_.post("/organizations/acme/nodes", Json{{"name", "web1"}}).status, 201);
@@ -154,8 +153,8 @@ TEST_F(OrganizationsApiTest, PutChangesTheFullNameOnly) {
   const Json before = api_.get("/organizations/acme").json();
   auto put = api_.put("/organizations/acme", Json{{"name", "acme"}, {"full_name", "Acme Corp"}});
   ASSERT_EQ(put.status, 200) << put.body;
-  EXPECT_EQ(put.json(), Json({{"name", "acme"}, {"full_name", "Acme Corp"},
-                              {"guid", before["guid"]}}));
+  EXPECT_EQ(put.json(),
+            Json({{"name", "acme"}, {"full_name", "Acme Corp"}, {"guid", before["guid"]}}));
   EXPECT_EQ(api_.get("/organizations/acme").json()["full_name"], "Acme Corp");
 
   expect_error(api_.put("/organizations/acme", Json{{"name", "other"}, {"full_name", "X"}}), 400,
@@ -181,15 +180,15 @@ TEST_F(OrganizationsApiTest, UnknownOrgIs404Everywhere) {
 
 TEST_F(OrganizationsApiTest, DeleteAnswersTheOrgAndRemovesEverythingInIt) {
   ASSERT_EQ(api_.post("/organizations", Json{{"name", "acme"}, {"full_name", "Acme"}}).status, 201);
-  server_.store().collection("associations/acme")->put("alice",
-                                                       proofbox::zero::store::make_document("{}"));
+  server_.store()
+      .collection("associations/acme")
+      ->put("alice", proofbox::zero::store::make_document("{}"));
   const Json before = api_.get("/organizations/acme").json();
   auto deleted = api_.del("/organizations/acme");
   ASSERT_EQ(deleted.status, 200) << deleted.body;
   EXPECT_EQ(deleted.json(), before);
   expect_error(api_.get("/organizations/acme"), 404, "organization 'acme' does not exist.");
-  expect_error(api_.get("/organizations/acme/clients"), 404,
-               "organization 'acme' does not exist.");
+  expect_error(api_.get("/organizations/acme/clients"), 404, "organization 'acme' does not exist.");
   EXPECT_EQ(orgs(), std::vector<std::string>({"chef"}));
   EXPECT_FALSE(server_.store().organizations().contains("acme"));
   EXPECT_FALSE(server_.store().find("associations/acme"));

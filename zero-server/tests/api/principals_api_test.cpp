@@ -24,7 +24,9 @@ bool is_authz_id(const Json& v) {
 }
 
 Json user_body(const std::string& name) {
-  return Json{{"username", name}, {"display_name", name}, {"email", name + "@example.com"},
+  return Json{{"username", name},
+              {"display_name", name},
+              {"email", name + "@example.com"},
               {"password", "secret-password"}};
 }
 
@@ -66,8 +68,9 @@ TEST_P(PrincipalsApiTest, UsersAreMembersOnlyWhenAssociated) {
   EXPECT_EQ(outside.json()["org_member"], false);
   EXPECT_EQ(outside.json()["public_key"], key_of(api::user_keys_kind("alice")));
 
-  server_.store().collection("associations/chef")->put("alice",
-                                                       proofbox::zero::store::make_document("{}"));
+  server_.store()
+      .collection("associations/chef")
+      ->put("alice", proofbox::zero::store::make_document("{}"));
   EXPECT_EQ(api_.get(path("/principals/alice")).json()["org_member"], true);
 }
 

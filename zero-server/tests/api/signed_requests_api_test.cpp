@@ -15,9 +15,9 @@
 namespace proofbox::zero {
 namespace {
 
-using ::testing::HasSubstr;
 using testing::ApiResponse;
 using testing::ApiTestServer;
+using ::testing::HasSubstr;
 
 api::ApiOptions verifying() {
   api::ApiOptions o;
@@ -32,10 +32,10 @@ class SignedRequests : public ::testing::Test {
     server_.store().users().put("tester", store::make_document(R"({"username":"tester"})"));
     server_.store()
         .collection(api::user_keys_kind("tester"))
-        ->put("default", store::make_document(
-                             api::key_document("default", auth::testing::read_file(
-                                                               auth::testing::kPublicKeyPath))
-                                 .dump()));
+        ->put("default",
+              store::make_document(api::key_document("default", auth::testing::read_file(
+                                                                    auth::testing::kPublicKeyPath))
+                                       .dump()));
   }
 
   // Signs with proofbox's signer and sends. `sign_body` lets a test sign one body, send another.
@@ -56,8 +56,7 @@ class SignedRequests : public ::testing::Test {
                      auth::sign_request(in, auth::testing::read_file(key_path)));
   }
 
-  ApiResponse send_with(const std::string& method, const std::string& path,
-                        const std::string& body,
+  ApiResponse send_with(const std::string& method, const std::string& path, const std::string& body,
                         const std::vector<std::pair<std::string, std::string>>& headers) {
     std::vector<std::string> lines;
     bool has_version = false;
@@ -116,8 +115,8 @@ TEST_F(SignedRequests, UnsignedRequestIsRefusedButStatusIsPublic) {
 }
 
 TEST_F(SignedRequests, TamperedBodyIsRefusedAndNothingIsStored) {
-  ApiResponse r = send("POST", "/nodes", R"({"name":"evil"})", auth::SignVersion::V1_3,
-                       "tester", auth::testing::kPrivateKeyPath, std::string(R"({"name":"good"})"));
+  ApiResponse r = send("POST", "/nodes", R"({"name":"evil"})", auth::SignVersion::V1_3, "tester",
+                       auth::testing::kPrivateKeyPath, std::string(R"({"name":"good"})"));
   EXPECT_EQ(r.status, 401);
   EXPECT_EQ(r.json()["error"][0], "Invalid signature for user or client 'tester'");
   EXPECT_FALSE(server_.store().org("chef")->nodes().contains("evil"));
@@ -133,28 +132,28 @@ TEST_F(SignedRequests, WrongKeyIsRefused) {
 TEST_F(SignedRequests, UnknownSignerIsRefused) {
   ApiResponse r = send("GET", "/nodes", "", auth::SignVersion::V1_3, "nobody");
   EXPECT_EQ(r.status, 401);
-  EXPECT_THAT(r.json()["error"][0].get<std::string>(), HasSubstr("Failed to authenticate as 'nobody'"));
+  EXPECT_THAT(r.json()["error"][0].get<std::string>(),
+              HasSubstr("Failed to authenticate as 'nobody'"));
 }
 
 TEST_F(SignedRequests, StaleTimestampIsRefused) {
   auto stale = std::chrono::system_clock::now() - std::chrono::seconds(901);
   ApiResponse r = send("GET", "/nodes", "", auth::SignVersion::V1_3, "tester",
-                       auth::testing::kPrivateKeyPath, std::nullopt,
-                       auth::format_iso8601(stale));
+                       auth::testing::kPrivateKeyPath, std::nullopt, auth::format_iso8601(stale));
   EXPECT_EQ(r.status, 401);
   EXPECT_THAT(r.json()["error"][0].get<std::string>(), HasSubstr("Synchronize the clock"));
 }
 
 TEST_F(SignedRequests, ClientKeysSignTooInTheirOrg) {
   // A client created by the signed-in user signs its own request with the key it was given.
-  ApiResponse made = send("POST", "/clients", R"({"name":"web01","create_key":true})",
-                          auth::SignVersion::V1_3);
+  ApiResponse made =
+      send("POST", "/clients", R"({"name":"web01","create_key":true})", auth::SignVersion::V1_3);
   ASSERT_EQ(made.status, 201) << made.body;
   std::string private_key = made.json()["chef_key"]["private_key"];
   std::string key_path = ::testing::TempDir() + "/web01.pem";
   auth::testing::write_file(key_path, private_key);
-  ApiResponse r = send("GET", "/organizations/chef/nodes", "", auth::SignVersion::V1_0, "web01",
-                       key_path);
+  ApiResponse r =
+      send("GET", "/organizations/chef/nodes", "", auth::SignVersion::V1_0, "web01", key_path);
   EXPECT_EQ(r.status, 200) << r.body;
 }
 

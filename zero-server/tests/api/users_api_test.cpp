@@ -44,7 +44,7 @@ void expect_string_error(const zt::ApiResponse& r, long status, const std::strin
 }
 
 Json alice() {
-  return Json{{"username", "alice"},         {"display_name", "Alice A"},
+  return Json{{"username", "alice"},          {"display_name", "Alice A"},
               {"email", "alice@example.com"}, {"first_name", "Alice"},
               {"last_name", "Able"},          {"password", "secret-password"}};
 }
@@ -133,7 +133,8 @@ TEST_F(UsersApiTest, CreateRefusesBadBodiesAndStoresNothing) {
   expect_error(api_.post("/users", bad_email), 400, "email must be valid");
   Json short_password = alice();
   short_password["password"] = "abc";
-  expect_error(api_.post("/users", short_password), 400, "Password must have at least 6 characters");
+  expect_error(api_.post("/users", short_password), 400,
+               "Password must have at least 6 characters");
   Json both = alice();
   both["create_key"] = true;
   both["public_key"] = user_made_pair().public_pem;
@@ -243,36 +244,40 @@ TEST_F(UsersApiTest, ListFiltersByEmailAndAnswersVerbosely) {
   ASSERT_EQ(api_.post("/users", bob, kV1).status, 201);
   EXPECT_EQ(api_.get("/users?email=BOB@example.com").json(), Json({{"bob", url("/users/bob")}}));
   EXPECT_EQ(api_.get("/users?email=nobody@example.com").json(), Json::object());
-  EXPECT_EQ(api_.get("/users?verbose=true").json(),
-            Json({{"alice", {{"email", "alice@example.com"}, {"first_name", "Alice"},
-                             {"last_name", "Able"}}},
-                  {"bob", {{"email", "bob@example.com"}, {"first_name", ""},
-                           {"last_name", "Able"}}}}));
+  EXPECT_EQ(
+      api_.get("/users?verbose=true").json(),
+      Json({{"alice",
+             {{"email", "alice@example.com"}, {"first_name", "Alice"}, {"last_name", "Able"}}},
+            {"bob", {{"email", "bob@example.com"}, {"first_name", ""}, {"last_name", "Able"}}}}));
 }
 
 TEST_F(UsersApiTest, UserKeysWorkLikeClientKeys) {
   ASSERT_EQ(api_.post("/users", alice(), kV1).status, 201);
-  auto created = api_.post("/users/alice/keys", Json{{"name", "laptop"}, {"create_key", true},
-                                                     {"expiration_date", "infinity"}});
+  auto created =
+      api_.post("/users/alice/keys",
+                Json{{"name", "laptop"}, {"create_key", true}, {"expiration_date", "infinity"}});
   ASSERT_EQ(created.status, 201) << created.body;
   EXPECT_EQ(created.json()["uri"], url("/users/alice/keys/laptop"));
   EXPECT_TRUE(pair_matches(created.json()["private_key"], stored_key("alice", "laptop")));
-  EXPECT_EQ(api_.get("/users/alice/keys").json(),
-            Json::array({Json{{"uri", url("/users/alice/keys/laptop")}, {"name", "laptop"},
-                              {"expired", false}}}));
+  EXPECT_EQ(
+      api_.get("/users/alice/keys").json(),
+      Json::array({Json{
+          {"uri", url("/users/alice/keys/laptop")}, {"name", "laptop"}, {"expired", false}}}));
   EXPECT_EQ(api::public_keys_for_actor(server_.store(), nullptr, "alice"),
             std::vector<std::string>({stored_key("alice", "laptop")}));
 
-  auto dated = api_.put("/users/alice/keys/laptop", Json{{"expiration_date", "2000-01-01T00:00:00Z"}});
+  auto dated =
+      api_.put("/users/alice/keys/laptop", Json{{"expiration_date", "2000-01-01T00:00:00Z"}});
   ASSERT_EQ(dated.status, 200) << dated.body;
   EXPECT_EQ(api_.get("/users/alice/keys").json()[0]["expired"], true);
   EXPECT_TRUE(api::public_keys_for_actor(server_.store(), nullptr, "alice").empty());
 
   expect_string_error(api_.get("/users/alice/keys/nope"), 404,
                       "There is no key named nope associated with alice.");
-  expect_string_error(api_.post("/users/alice/keys", Json{{"name", "laptop"}, {"create_key", true},
-                                                          {"expiration_date", "infinity"}}),
-                      409, "a key with the name 'laptop' already exists for this actor.");
+  expect_string_error(
+      api_.post("/users/alice/keys",
+                Json{{"name", "laptop"}, {"create_key", true}, {"expiration_date", "infinity"}}),
+      409, "a key with the name 'laptop' already exists for this actor.");
   auto deleted = api_.del("/users/alice/keys/laptop");
   EXPECT_EQ(deleted.status, 200);
   EXPECT_EQ(deleted.json()["name"], "laptop");

@@ -6,8 +6,8 @@
 #include <atomic>
 #include <fstream>
 #include <map>
-#include <sstream>
 #include <memory>
+#include <sstream>
 #include <stdexcept>
 #include <string>
 #include <utility>
@@ -43,8 +43,7 @@ class ApiClient {
   // `path` starts with '/'; `headers` are "Name: value" lines added to the defaults
   // (Accept: application/json, Content-Type: application/json).
   ApiResponse request(const std::string& method, const std::string& path,
-                      const std::string& body = "",
-                      const std::vector<std::string>& headers = {}) {
+                      const std::string& body = "", const std::vector<std::string>& headers = {}) {
     ApiResponse out;
     curl_easy_reset(curl_);
     std::string url = base_ + path;

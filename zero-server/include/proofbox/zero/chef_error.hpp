@@ -26,9 +26,17 @@ class ChefError : public std::runtime_error {
 };
 
 // Shorthands for the statuses the API uses most.
-inline ChefError bad_request(std::string m) { return ChefError(400, std::move(m)); }
-inline ChefError not_found(std::string m) { return ChefError(404, std::move(m)); }
-inline ChefError conflict(std::string m) { return ChefError(409, std::move(m)); }
-inline ChefError forbidden(std::string m) { return ChefError(403, std::move(m)); }
+inline ChefError bad_request(std::string m) {
+  return ChefError(400, std::move(m));
+}
+inline ChefError not_found(std::string m) {
+  return ChefError(404, std::move(m));
+}
+inline ChefError conflict(std::string m) {
+  return ChefError(409, std::move(m));
+}
+inline ChefError forbidden(std::string m) {
+  return ChefError(403, std::move(m));
+}
 
 }  // namespace proofbox::zero

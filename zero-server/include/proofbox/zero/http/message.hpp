@@ -21,7 +21,7 @@ struct Request {
   HeaderList query;                   // decoded query parameters in order
   HeaderList headers;                 // names lower-cased
   std::string body;
-  std::string remote;                 // peer address, for logs
+  std::string remote;  // peer address, for logs
 
   // Header by lower-case name; the first when repeated.
   std::optional<std::string_view> header(std::string_view lower_name) const;
@@ -32,7 +32,8 @@ struct Request {
 // Throws ChefError(400) on malformed percent-encoding or a target that is not origin-form.
 void parse_target(std::string_view target, Request& out);
 
-// Decodes %XX escapes (and '+' as space when `plus_is_space`). Throws ChefError(400) on a bad escape.
+// Decodes %XX escapes (and '+' as space when `plus_is_space`). Throws ChefError(400) on a bad
+// escape.
 std::string percent_decode(std::string_view in, bool plus_is_space);
 
 // Encodes a path segment for building URLs (unreserved characters stay as they are).

@@ -24,7 +24,7 @@
 
 namespace proofbox::zero::model {
 
-Json normalize_node(const Json& body, const Action& action);
+Json normalize_node(Json body, const Action& action);
 
 // A minimal valid node named `name` (all defaults), e.g. for a client that registers.
 Json new_node(std::string_view name);
