@@ -1,5 +1,6 @@
 #include "proofbox/zero/model/client.hpp"
 
+#include "key_fields.hpp"
 #include "proofbox/zero/auth/keys.hpp"
 #include "proofbox/zero/chef_error.hpp"
 #include "proofbox/zero/model/errors.hpp"
@@ -18,29 +19,6 @@ bool present_not_null(const Json& body, std::string_view key) {
 // Ruby truthiness: everything but false and null is true.
 bool truthy(const Json& v) {
   return !(v.is_null() || (v.is_boolean() && !v.get<bool>()));
-}
-
-// chef_key_base:validate_public_key_fields(opt, EJ, client, create|update) for API v1+.
-void validate_key_fields_v1(const Json& body, bool create) {
-  if (find_field(body, "private_key") != nullptr) {
-    throw ChefError(400, "Please use create_key: true instead of private_key: true");
-  }
-  if (!create) {
-    if (find_field(body, "create_key") != nullptr || find_field(body, "public_key") != nullptr) {
-      throw ChefError(400, "Since Server API v1, all keys must be updated via the keys endpoint. ");
-    }
-    return;
-  }
-  check_optional_bool(body, "create_key");
-  const Json* pk = find_field(body, "public_key");
-  if (pk != nullptr &&
-      !(pk->is_string() && auth::is_valid_public_key(pk->get_ref<const std::string&>()))) {
-    throw ChefError(400, "Public Key must be a valid key.");
-  }
-  const Json* create_key = find_field(body, "create_key");
-  if (pk != nullptr && create_key != nullptr && create_key->get<bool>()) {
-    throw ChefError(400, "You must specify either create_key or public_key, but not both");
-  }
 }
 
 }  // namespace

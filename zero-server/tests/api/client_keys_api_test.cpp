@@ -6,54 +6,30 @@
 #include <string>
 #include <vector>
 
+#include "api_test_support.hpp"
 #include "proofbox/zero/api/actor_keys.hpp"
 #include "proofbox/zero/auth/keys.hpp"
 #include "proofbox/zero/auth/rsa.hpp"
-#include "support/api_test_server.hpp"
 
 namespace {
 
 using proofbox::Json;
 namespace zt = proofbox::zero::testing;
+using zt::pair_matches;
 namespace auth = proofbox::zero::auth;
 namespace api = proofbox::zero::api;
-
-const auth::KeyPair& client_made_pair() {
-  static const auth::KeyPair pair = auth::generate_key_pair(1024);
-  return pair;
-}
-
-bool pair_matches(const std::string& private_pem, const std::string& public_pem) {
-  auth::PKey priv = auth::load_private_key(private_pem);
-  auth::PKey pub = auth::load_public_key(public_pem);
-  const std::string sig = auth::rsa_sign(priv, auth::DigestAlg::Sha256, "proofbox");
-  return auth::rsa_verify(pub, auth::DigestAlg::Sha256, "proofbox", sig);
-}
-
-void expect_error(const zt::ApiResponse& r, long status, const std::string& message) {
-  EXPECT_EQ(r.status, status) << r.body;
-  EXPECT_EQ(r.json(), Json({{"error", Json::array({message})}})) << r.body;
-}
-
-// erchef answers a few key errors with one string rather than a list.
-void expect_string_error(const zt::ApiResponse& r, long status, const std::string& message) {
-  EXPECT_EQ(r.status, status) << r.body;
-  EXPECT_EQ(r.json(), Json({{"error", message}})) << r.body;
-}
 
 const std::string kBadDate =
     "Field expiration_date is invalid. All dates must be a valid date in ISO8601 form of exactly "
     "YYYY-MM-DDThh:mm:ss, eg 2099-02-28T01:00:00, or the string \"infinity\". All times are "
     "assumed UTC, so do not include a Z on the end of your date.";
 
-class ClientKeysApiTest : public ::testing::TestWithParam<std::string> {
+class ClientKeysApiTest : public zt::OrgFormsApiTest {
  protected:
   void SetUp() override {
     // A keyless client (API v1 without create_key) to add keys to.
-    ASSERT_EQ(api_.post(path("/clients"), Json{{"name", "web1"}}, kV1).status, 201);
+    ASSERT_EQ(api_.post(path("/clients"), Json{{"name", "web1"}}, zt::kV1).status, 201);
   }
-  std::string path(const std::string& rest) const { return GetParam() + rest; }
-  std::string url(const std::string& rest) const { return server_.url() + GetParam() + rest; }
   proofbox::zero::store::Org& org() { return *server_.store().org("chef"); }
   std::vector<std::string> key_names(const std::string& client = "web1") {
     auto keys = org().find(api::client_keys_kind(client));
@@ -63,14 +39,9 @@ class ClientKeysApiTest : public ::testing::TestWithParam<std::string> {
     auto doc = org().find(api::client_keys_kind(client))->get(key);
     return doc ? Json::parse(*doc) : Json();
   }
-
-  const std::vector<std::string> kV1 = {"X-Ops-Server-API-Version: 1"};
-  zt::ApiTestServer server_;
-  zt::ApiClient api_{server_.url()};
 };
 
-INSTANTIATE_TEST_SUITE_P(Forms, ClientKeysApiTest, ::testing::Values("", "/organizations/chef"),
-                         [](const auto& info) { return info.param.empty() ? "unscoped" : "org"; });
+INSTANTIATE_TEST_SUITE_P(Forms, ClientKeysApiTest, zt::org_forms(), zt::org_form_name);
 
 TEST_P(ClientKeysApiTest, TheValidatorHasADefaultKey) {
   auto list = api_.get(path("/clients/chef-validator/keys"));
@@ -105,7 +76,7 @@ TEST_P(ClientKeysApiTest, CreateKeyGeneratesAMatchingPair) {
 }
 
 TEST_P(ClientKeysApiTest, CreateWithAPublicKeyStoresItAndAnswersOnlyTheUri) {
-  const std::string pub = client_made_pair().public_pem;
+  const std::string pub = zt::test_made_pair().public_pem;
   auto created = api_.post(
       path("/clients/web1/keys"),
       Json{{"name", "laptop"}, {"public_key", pub}, {"expiration_date", "2099-02-28T01:00:00Z"}});
@@ -127,7 +98,7 @@ TEST_P(ClientKeysApiTest, ADefaultKeyMadeThroughKeysIsTheV0PublicKey) {
 }
 
 TEST_P(ClientKeysApiTest, ListMarksExpiredKeysAndTheyStopSigning) {
-  const std::string pub = client_made_pair().public_pem;
+  const std::string pub = zt::test_made_pair().public_pem;
   ASSERT_EQ(api_.post(path("/clients/web1/keys"), Json{{"name", "old"},
                                                        {"public_key", pub},
                                                        {"expiration_date", "2001-01-01T00:00:00"}})
@@ -149,7 +120,7 @@ TEST_P(ClientKeysApiTest, ListMarksExpiredKeysAndTheyStopSigning) {
 }
 
 TEST_P(ClientKeysApiTest, CreateRefusesBadBodiesAndStoresNothing) {
-  const std::string pub = client_made_pair().public_pem;
+  const std::string pub = zt::test_made_pair().public_pem;
   const std::string keys = path("/clients/web1/keys");
   expect_error(api_.post(keys, Json{{"create_key", true}, {"expiration_date", "infinity"}}), 400,
                "Field 'name' missing");
@@ -186,7 +157,7 @@ TEST_P(ClientKeysApiTest, CreateRefusesBadBodiesAndStoresNothing) {
 }
 
 TEST_P(ClientKeysApiTest, DuplicateKeyNameIs409) {
-  const std::string pub = client_made_pair().public_pem;
+  const std::string pub = zt::test_made_pair().public_pem;
   Json body{{"name", "k"}, {"public_key", pub}, {"expiration_date", "infinity"}};
   ASSERT_EQ(api_.post(path("/clients/web1/keys"), body).status, 201);
   body["expiration_date"] = "2099-01-01T00:00:00Z";
@@ -212,7 +183,7 @@ TEST_P(ClientKeysApiTest, UnknownClientOrKeyIs404) {
 }
 
 TEST_P(ClientKeysApiTest, PutUpdatesRenamesAndRegenerates) {
-  const std::string pub = client_made_pair().public_pem;
+  const std::string pub = zt::test_made_pair().public_pem;
   ASSERT_EQ(api_.post(path("/clients/web1/keys"),
                       Json{{"name", "k"}, {"public_key", pub}, {"expiration_date", "infinity"}})
                 .status,
@@ -240,7 +211,7 @@ TEST_P(ClientKeysApiTest, PutUpdatesRenamesAndRegenerates) {
 }
 
 TEST_P(ClientKeysApiTest, PutRefusesBadBodiesAndChangesNothing) {
-  const std::string pub = client_made_pair().public_pem;
+  const std::string pub = zt::test_made_pair().public_pem;
   for (const char* name : {"a", "b"}) {
     ASSERT_EQ(api_.post(path("/clients/web1/keys"),
                         Json{{"name", name}, {"public_key", pub}, {"expiration_date", "infinity"}})
@@ -264,7 +235,7 @@ TEST_P(ClientKeysApiTest, PutRefusesBadBodiesAndChangesNothing) {
 }
 
 TEST_P(ClientKeysApiTest, DeleteAnswersTheKeyAndForgetsIt) {
-  const std::string pub = client_made_pair().public_pem;
+  const std::string pub = zt::test_made_pair().public_pem;
   api_.post(path("/clients/web1/keys"),
             Json{{"name", "k"}, {"public_key", pub}, {"expiration_date", "infinity"}});
   auto deleted = api_.del(path("/clients/web1/keys/k"));

@@ -6,46 +6,18 @@
 #include <string>
 #include <vector>
 
+#include "api_test_support.hpp"
 #include "proofbox/zero/api/actor_keys.hpp"
-#include "proofbox/zero/auth/keys.hpp"
-#include "proofbox/zero/auth/rsa.hpp"
-#include "support/api_test_server.hpp"
 
 namespace {
 
 using proofbox::Json;
 namespace zt = proofbox::zero::testing;
-namespace auth = proofbox::zero::auth;
+using zt::pair_matches;
 namespace api = proofbox::zero::api;
 
-const std::vector<std::string> kV0 = {"X-Ops-Server-API-Version: 0"};
-const std::vector<std::string> kV1 = {"X-Ops-Server-API-Version: 1"};
-const std::vector<std::string> kV2 = {"X-Ops-Server-API-Version: 2"};
-
-// A public key the tests send (the server never sees its private half).
-const auth::KeyPair& client_made_pair() {
-  static const auth::KeyPair pair = auth::generate_key_pair(1024);
-  return pair;
-}
-
-// True when `private_pem` signs what `public_pem` verifies: the pair really belongs together.
-bool pair_matches(const std::string& private_pem, const std::string& public_pem) {
-  auth::PKey priv = auth::load_private_key(private_pem);
-  auth::PKey pub = auth::load_public_key(public_pem);
-  const std::string sig = auth::rsa_sign(priv, auth::DigestAlg::Sha256, "proofbox");
-  return auth::rsa_verify(pub, auth::DigestAlg::Sha256, "proofbox", sig);
-}
-
-void expect_error(const zt::ApiResponse& r, long status, const std::string& message) {
-  EXPECT_EQ(r.status, status) << r.body;
-  EXPECT_EQ(r.json(), Json({{"error", Json::array({message})}})) << r.body;
-}
-
-class ClientsApiTest : public ::testing::TestWithParam<std::string> {
+class ClientsApiTest : public zt::OrgFormsApiTest {
  protected:
-  std::string path(const std::string& rest) const { return GetParam() + rest; }
-  std::string url(const std::string& rest) const { return server_.url() + GetParam() + rest; }
-
   proofbox::zero::store::Org& org() { return *server_.store().org("chef"); }
   std::string stored_key(const std::string& client, const std::string& key = "default") {
     auto keys = org().find(api::client_keys_kind(client));
@@ -54,13 +26,9 @@ class ClientsApiTest : public ::testing::TestWithParam<std::string> {
     return doc ? Json::parse(*doc)["public_key"].get<std::string>() : "";
   }
   std::vector<std::string> client_names() { return org().clients().names(); }
-
-  zt::ApiTestServer server_;
-  zt::ApiClient api_{server_.url()};
 };
 
-INSTANTIATE_TEST_SUITE_P(Forms, ClientsApiTest, ::testing::Values("", "/organizations/chef"),
-                         [](const auto& info) { return info.param.empty() ? "unscoped" : "org"; });
+INSTANTIATE_TEST_SUITE_P(Forms, ClientsApiTest, zt::org_forms(), zt::org_form_name);
 
 TEST_P(ClientsApiTest, ListShowsTheValidatorWithRequestFormUrls) {
   auto list = api_.get(path("/clients"));
@@ -95,8 +63,9 @@ TEST_P(ClientsApiTest, V0CreateGeneratesAKeyPairAndAnswersBothHalves) {
 }
 
 TEST_P(ClientsApiTest, V0CreateWithAPublicKeyStoresItAndGeneratesNothing) {
-  const std::string pub = client_made_pair().public_pem;
-  auto created = api_.post(path("/clients"), Json{{"clientname", "db1"}, {"public_key", pub}}, kV0);
+  const std::string pub = zt::test_made_pair().public_pem;
+  auto created =
+      api_.post(path("/clients"), Json{{"clientname", "db1"}, {"public_key", pub}}, zt::kV0);
   ASSERT_EQ(created.status, 201) << created.body;
   EXPECT_EQ(created.json(), Json({{"uri", url("/clients/db1")}, {"public_key", pub}}));
   EXPECT_EQ(stored_key("db1"), pub);
@@ -104,8 +73,8 @@ TEST_P(ClientsApiTest, V0CreateWithAPublicKeyStoresItAndGeneratesNothing) {
 }
 
 TEST_P(ClientsApiTest, V1CreateKeyAnswersAChefKey) {
-  auto created = api_.post(path("/clients"),
-                           Json{{"name", "web1"}, {"create_key", true}, {"validator", true}}, kV1);
+  auto created = api_.post(
+      path("/clients"), Json{{"name", "web1"}, {"create_key", true}, {"validator", true}}, zt::kV1);
   ASSERT_EQ(created.status, 201) << created.body;
   Json body = created.json();
   EXPECT_EQ(body.size(), 2u) << body;
@@ -118,7 +87,7 @@ TEST_P(ClientsApiTest, V1CreateKeyAnswersAChefKey) {
   EXPECT_TRUE(pair_matches(key["private_key"], stored_key("web1")));
 
   // v1+ hides the key on GET (it lives under /keys now).
-  auto got = api_.get(path("/clients/web1"), kV1);
+  auto got = api_.get(path("/clients/web1"), zt::kV1);
   EXPECT_EQ(got.status, 200);
   EXPECT_EQ(got.json(), Json({{"name", "web1"},
                               {"clientname", "web1"},
@@ -126,15 +95,15 @@ TEST_P(ClientsApiTest, V1CreateKeyAnswersAChefKey) {
                               {"orgname", "chef"},
                               {"json_class", "Chef::ApiClient"},
                               {"chef_type", "client"}}));
-  auto keys = api_.get(path("/clients/web1/keys"), kV1);
+  auto keys = api_.get(path("/clients/web1/keys"), zt::kV1);
   EXPECT_EQ(keys.json(), Json::array({Json{{"uri", url("/clients/web1/keys/default")},
                                            {"name", "default"},
                                            {"expired", false}}}));
 }
 
 TEST_P(ClientsApiTest, V2CreateWithAPublicKeyAnswersItWithoutPrivateKey) {
-  const std::string pub = client_made_pair().public_pem;
-  auto created = api_.post(path("/clients"), Json{{"name", "web1"}, {"public_key", pub}}, kV2);
+  const std::string pub = zt::test_made_pair().public_pem;
+  auto created = api_.post(path("/clients"), Json{{"name", "web1"}, {"public_key", pub}}, zt::kV2);
   ASSERT_EQ(created.status, 201) << created.body;
   EXPECT_EQ(created.json(), Json({{"uri", url("/clients/web1")},
                                   {"chef_key",
@@ -146,24 +115,25 @@ TEST_P(ClientsApiTest, V2CreateWithAPublicKeyAnswersItWithoutPrivateKey) {
 }
 
 TEST_P(ClientsApiTest, V1CreateWithoutKeyFieldsMakesAKeylessClient) {
-  auto created = api_.post(path("/clients"), Json{{"name", "bare"}}, kV1);
+  auto created = api_.post(path("/clients"), Json{{"name", "bare"}}, zt::kV1);
   ASSERT_EQ(created.status, 201) << created.body;
   EXPECT_EQ(created.json(), Json({{"uri", url("/clients/bare")}}));
-  EXPECT_EQ(api_.get(path("/clients/bare/keys"), kV1).json(), Json::array());
+  EXPECT_EQ(api_.get(path("/clients/bare/keys"), zt::kV1).json(), Json::array());
   EXPECT_FALSE(api_.get(path("/clients/bare")).json().contains("public_key"));
 }
 
 TEST_P(ClientsApiTest, V1RefusesBadKeyFieldsAndStoresNothing) {
-  const std::string pub = client_made_pair().public_pem;
+  const std::string pub = zt::test_made_pair().public_pem;
   expect_error(api_.post(path("/clients"),
-                         Json{{"name", "x"}, {"create_key", true}, {"public_key", pub}}, kV1),
+                         Json{{"name", "x"}, {"create_key", true}, {"public_key", pub}}, zt::kV1),
                400, "You must specify either create_key or public_key, but not both");
-  expect_error(api_.post(path("/clients"), Json{{"name", "x"}, {"public_key", "not a key"}}, kV1),
-               400, "Public Key must be a valid key.");
-  expect_error(api_.post(path("/clients"), Json{{"name", "x"}, {"private_key", true}}, kV1), 400,
-               "Please use create_key: true instead of private_key: true");
-  expect_error(api_.post(path("/clients"), Json{{"name", "x"}, {"create_key", "yes"}}, kV1), 400,
-               "Field 'create_key' invalid");
+  expect_error(
+      api_.post(path("/clients"), Json{{"name", "x"}, {"public_key", "not a key"}}, zt::kV1), 400,
+      "Public Key must be a valid key.");
+  expect_error(api_.post(path("/clients"), Json{{"name", "x"}, {"private_key", true}}, zt::kV1),
+               400, "Please use create_key: true instead of private_key: true");
+  expect_error(api_.post(path("/clients"), Json{{"name", "x"}, {"create_key", "yes"}}, zt::kV1),
+               400, "Field 'create_key' invalid");
   EXPECT_EQ(client_names(), std::vector<std::string>({"chef-validator"}));
   EXPECT_FALSE(org().find(api::client_keys_kind("x")));
 }
@@ -192,7 +162,7 @@ TEST_P(ClientsApiTest, DuplicateCreateIs409AndKeepsTheFirstKey) {
   EXPECT_EQ(stored_key("web1"), key);
   EXPECT_EQ(api_.get(path("/clients/web1")).json()["validator"], false);
   // The validator the org was created with is a client like any other.
-  expect_error(api_.post(path("/clients"), Json{{"name", "chef-validator"}}, kV1), 409,
+  expect_error(api_.post(path("/clients"), Json{{"name", "chef-validator"}}, zt::kV1), 409,
                "Client already exists");
 }
 
@@ -239,8 +209,8 @@ TEST_P(ClientsApiTest, V0PutWithoutKeyFieldsKeepsTheKeyAndAnswersPrivateKeyFalse
 
 TEST_P(ClientsApiTest, V0PutWithAPublicKeyReplacesTheDefaultKey) {
   api_.post(path("/clients"), Json{{"name", "web1"}});
-  const std::string pub = client_made_pair().public_pem;
-  auto put = api_.put(path("/clients/web1"), Json{{"name", "web1"}, {"public_key", pub}}, kV0);
+  const std::string pub = zt::test_made_pair().public_pem;
+  auto put = api_.put(path("/clients/web1"), Json{{"name", "web1"}, {"public_key", pub}}, zt::kV0);
   ASSERT_EQ(put.status, 200) << put.body;
   EXPECT_EQ(put.json()["public_key"], pub);
   EXPECT_EQ(put.json()["private_key"], false);
@@ -252,14 +222,16 @@ TEST_P(ClientsApiTest, V1PutRefusesKeyFieldsAndLeavesTheClientAlone) {
   const std::string key = stored_key("web1");
   const std::string message =
       "Since Server API v1, all keys must be updated via the keys endpoint. ";
-  expect_error(api_.put(path("/clients/web1"),
-                        Json{{"name", "web1"}, {"public_key", client_made_pair().public_pem}}, kV1),
-               400, message);
-  expect_error(api_.put(path("/clients/web1"), Json{{"name", "web1"}, {"create_key", true}}, kV1),
-               400, message);
+  expect_error(
+      api_.put(path("/clients/web1"),
+               Json{{"name", "web1"}, {"public_key", zt::test_made_pair().public_pem}}, zt::kV1),
+      400, message);
+  expect_error(
+      api_.put(path("/clients/web1"), Json{{"name", "web1"}, {"create_key", true}}, zt::kV1), 400,
+      message);
   EXPECT_EQ(stored_key("web1"), key);
 
-  auto put = api_.put(path("/clients/web1"), Json{{"name", "web1"}, {"validator", true}}, kV1);
+  auto put = api_.put(path("/clients/web1"), Json{{"name", "web1"}, {"validator", true}}, zt::kV1);
   ASSERT_EQ(put.status, 200) << put.body;
   EXPECT_FALSE(put.json().contains("private_key"));
   EXPECT_FALSE(put.json().contains("public_key"));
@@ -307,7 +279,7 @@ TEST_P(ClientsApiTest, DeleteAnswersTheClientAndRemovesItsKeys) {
 
   // v1+ answers the DELETE without the key.
   api_.post(path("/clients"), Json{{"name", "web2"}});
-  EXPECT_FALSE(api_.del(path("/clients/web2"), kV1).json().contains("public_key"));
+  EXPECT_FALSE(api_.del(path("/clients/web2"), zt::kV1).json().contains("public_key"));
 }
 
 TEST_P(ClientsApiTest, UnsupportedMethodsAre405WithAllow) {

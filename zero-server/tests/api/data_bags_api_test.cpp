@@ -5,17 +5,12 @@
 
 #include <string>
 
-#include "support/api_test_server.hpp"
+#include "api_test_support.hpp"
 
 namespace {
 
 using proofbox::Json;
 namespace zt = proofbox::zero::testing;
-
-void expect_error(const zt::ApiResponse& r, long status, const std::string& message) {
-  EXPECT_EQ(r.status, status) << r.body;
-  EXPECT_EQ(r.json(), Json({{"error", Json::array({message})}})) << r.body;
-}
 
 Json bag_document(const std::string& name) {
   return Json{{"name", name}, {"json_class", "Chef::DataBag"}, {"chef_type", "data_bag"}};
@@ -28,11 +23,8 @@ Json written(Json item, const std::string& bag) {
   return item;
 }
 
-class DataBagsApiTest : public ::testing::TestWithParam<std::string> {
+class DataBagsApiTest : public zt::OrgFormsApiTest {
  protected:
-  std::string path(const std::string& rest) const { return GetParam() + rest; }
-  std::string url(const std::string& rest) const { return server_.url() + GetParam() + rest; }
-
   void create_bag(const std::string& name) {
     auto r = api_.post(path("/data"), Json{{"name", name}});
     ASSERT_EQ(r.status, 201) << r.body;
@@ -41,13 +33,9 @@ class DataBagsApiTest : public ::testing::TestWithParam<std::string> {
     auto r = api_.post(path("/data/" + bag), item);
     ASSERT_EQ(r.status, 201) << r.body;
   }
-
-  zt::ApiTestServer server_;
-  zt::ApiClient api_{server_.url()};
 };
 
-INSTANTIATE_TEST_SUITE_P(Forms, DataBagsApiTest, ::testing::Values("", "/organizations/chef"),
-                         [](const auto& info) { return info.param.empty() ? "unscoped" : "org"; });
+INSTANTIATE_TEST_SUITE_P(Forms, DataBagsApiTest, zt::org_forms(), zt::org_form_name);
 
 TEST_P(DataBagsApiTest, CreateBagAndList) {
   EXPECT_EQ(api_.get(path("/data")).json(), Json::object());

@@ -6,17 +6,12 @@
 
 #include <string>
 
-#include "support/api_test_server.hpp"
+#include "api_test_support.hpp"
 
 namespace {
 
 using proofbox::Json;
 namespace zt = proofbox::zero::testing;
-
-void expect_error(const zt::ApiResponse& r, long status, const std::string& message) {
-  EXPECT_EQ(r.status, status) << r.body;
-  EXPECT_EQ(r.json(), Json({{"error", Json::array({message})}})) << r.body;
-}
 
 Json default_environment() {
   return Json{{"name", "_default"},
@@ -47,22 +42,15 @@ Json full_environment(const std::string& name) {
   return env;
 }
 
-class EnvironmentsApiTest : public ::testing::TestWithParam<std::string> {
+class EnvironmentsApiTest : public zt::OrgFormsApiTest {
  protected:
-  std::string path(const std::string& rest) const { return GetParam() + rest; }
-  std::string url(const std::string& rest) const { return server_.url() + GetParam() + rest; }
-
   void create(const Json& body, const std::string& kind = "/environments") {
     auto r = api_.post(path(kind), body);
     ASSERT_EQ(r.status, 201) << r.body;
   }
-
-  zt::ApiTestServer server_;
-  zt::ApiClient api_{server_.url()};
 };
 
-INSTANTIATE_TEST_SUITE_P(Forms, EnvironmentsApiTest, ::testing::Values("", "/organizations/chef"),
-                         [](const auto& info) { return info.param.empty() ? "unscoped" : "org"; });
+INSTANTIATE_TEST_SUITE_P(Forms, EnvironmentsApiTest, zt::org_forms(), zt::org_form_name);
 
 // Needs ensure_org (src/api/org_setup.cpp) to seed "_default".
 TEST_P(EnvironmentsApiTest, DefaultEnvironmentExistsInANewOrg) {

@@ -4,17 +4,12 @@
 
 #include <string>
 
-#include "support/api_test_server.hpp"
+#include "api_test_support.hpp"
 
 namespace {
 
 using proofbox::Json;
 namespace zt = proofbox::zero::testing;
-
-void expect_error(const zt::ApiResponse& r, long status, const std::string& message) {
-  EXPECT_EQ(r.status, status) << r.body;
-  EXPECT_EQ(r.json(), Json({{"error", Json::array({message})}})) << r.body;
-}
 
 Json default_node(const std::string& name) {
   return Json{{"name", name},
@@ -29,17 +24,9 @@ Json default_node(const std::string& name) {
 }
 
 // Every test runs against the unscoped form (default org) and /organizations/chef.
-class NodesApiTest : public ::testing::TestWithParam<std::string> {
- protected:
-  std::string path(const std::string& rest) const { return GetParam() + rest; }
-  std::string url(const std::string& rest) const { return server_.url() + GetParam() + rest; }
+class NodesApiTest : public zt::OrgFormsApiTest {};
 
-  zt::ApiTestServer server_;
-  zt::ApiClient api_{server_.url()};
-};
-
-INSTANTIATE_TEST_SUITE_P(Forms, NodesApiTest, ::testing::Values("", "/organizations/chef"),
-                         [](const auto& info) { return info.param.empty() ? "unscoped" : "org"; });
+INSTANTIATE_TEST_SUITE_P(Forms, NodesApiTest, zt::org_forms(), zt::org_form_name);
 
 TEST_P(NodesApiTest, CreateFillsDefaultsAndListsWithRequestForm) {
   auto list = api_.get(path("/nodes"));

@@ -8,41 +8,23 @@
 #include <string>
 #include <vector>
 
+#include "api_test_support.hpp"
 #include "proofbox/zero/api/actor_keys.hpp"
-#include "proofbox/zero/auth/keys.hpp"
-#include "proofbox/zero/auth/rsa.hpp"
-#include "support/api_test_server.hpp"
 
 namespace {
 
 using proofbox::Json;
 namespace zt = proofbox::zero::testing;
-namespace auth = proofbox::zero::auth;
+using zt::pair_matches;
 namespace api = proofbox::zero::api;
-
-bool pair_matches(const std::string& private_pem, const std::string& public_pem) {
-  auth::PKey priv = auth::load_private_key(private_pem);
-  auth::PKey pub = auth::load_public_key(public_pem);
-  const std::string sig = auth::rsa_sign(priv, auth::DigestAlg::Sha256, "proofbox");
-  return auth::rsa_verify(pub, auth::DigestAlg::Sha256, "proofbox", sig);
-}
-
-void expect_error(const zt::ApiResponse& r, long status, const std::string& message) {
-  EXPECT_EQ(r.status, status) << r.body;
-  EXPECT_EQ(r.json(), Json({{"error", Json::array({message})}})) << r.body;
-}
 
 bool is_guid(const Json& v) {
   return v.is_string() && std::regex_match(v.get<std::string>(), std::regex("[0-9a-f]{32}"));
 }
 
-class OrganizationsApiTest : public ::testing::Test {
+class OrganizationsApiTest : public zt::ServerApiTest {
  protected:
-  std::string url(const std::string& rest) const { return server_.url() + rest; }
   std::vector<std::string> orgs() { return server_.store().org_names(); }
-
-  zt::ApiTestServer server_;
-  zt::ApiClient api_{server_.url()};
 };
 
 TEST_F(OrganizationsApiTest, TheDefaultOrgIsListedAndSeeded) {

@@ -8,16 +8,14 @@
 #include <string>
 #include <vector>
 
+#include "api_test_support.hpp"
 #include "proofbox/zero/api/actor_keys.hpp"
-#include "support/api_test_server.hpp"
 
 namespace {
 
 using proofbox::Json;
 namespace zt = proofbox::zero::testing;
 namespace api = proofbox::zero::api;
-
-const std::vector<std::string> kV1 = {"X-Ops-Server-API-Version: 1"};
 
 bool is_authz_id(const Json& v) {
   return v.is_string() && std::regex_match(v.get<std::string>(), std::regex("[0-9a-f]{32}"));
@@ -30,21 +28,16 @@ Json user_body(const std::string& name) {
               {"password", "secret-password"}};
 }
 
-class PrincipalsApiTest : public ::testing::TestWithParam<std::string> {
+class PrincipalsApiTest : public zt::OrgFormsApiTest {
  protected:
-  std::string path(const std::string& rest) const { return GetParam() + rest; }
   std::string key_of(const std::string& kind, const std::string& key = "default") {
     auto keys = kind.rfind("user_keys/", 0) == 0 ? server_.store().find(kind)
                                                  : server_.store().org("chef")->find(kind);
     return Json::parse(*keys->get(key))["public_key"];
   }
-
-  zt::ApiTestServer server_;
-  zt::ApiClient api_{server_.url()};
 };
 
-INSTANTIATE_TEST_SUITE_P(Forms, PrincipalsApiTest, ::testing::Values("", "/organizations/chef"),
-                         [](const auto& info) { return info.param.empty() ? "unscoped" : "org"; });
+INSTANTIATE_TEST_SUITE_P(Forms, PrincipalsApiTest, zt::org_forms(), zt::org_form_name);
 
 TEST_P(PrincipalsApiTest, V0AnswersTheClientWithItsDefaultKey) {
   auto got = api_.get(path("/principals/chef-validator"));
@@ -89,7 +82,7 @@ TEST_P(PrincipalsApiTest, V1ListsOnePrincipalPerKeyDefaultFirst) {
                       Json{{"name", "aaa"}, {"create_key", true}, {"expiration_date", "infinity"}})
                 .status,
             201);
-  auto got = api_.get(path("/principals/shared"), kV1);
+  auto got = api_.get(path("/principals/shared"), zt::kV1);
   ASSERT_EQ(got.status, 200) << got.body;
   const Json list = got.json()["principals"];
   ASSERT_EQ(list.size(), 3u) << got.body;
@@ -109,10 +102,10 @@ TEST_P(PrincipalsApiTest, UnknownPrincipalIs404) {
   EXPECT_EQ(missing.status, 404);
   EXPECT_EQ(missing.json(),
             Json({{"not_found", "principal"}, {"error", "Cannot find principal nobody"}}));
-  EXPECT_EQ(api_.get(path("/principals/nobody"), kV1).status, 404);
+  EXPECT_EQ(api_.get(path("/principals/nobody"), zt::kV1).status, 404);
   // v1+ finds actors through their keys: a keyless client is no principal there.
-  ASSERT_EQ(api_.post(path("/clients"), Json{{"name", "bare"}}, kV1).status, 201);
-  EXPECT_EQ(api_.get(path("/principals/bare"), kV1).status, 404);
+  ASSERT_EQ(api_.post(path("/clients"), Json{{"name", "bare"}}, zt::kV1).status, 201);
+  EXPECT_EQ(api_.get(path("/principals/bare"), zt::kV1).status, 404);
   auto v0 = api_.get(path("/principals/bare"));
   EXPECT_EQ(v0.status, 200);
   EXPECT_TRUE(v0.json()["public_key"].is_null());

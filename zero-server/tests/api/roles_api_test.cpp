@@ -5,17 +5,12 @@
 
 #include <string>
 
-#include "support/api_test_server.hpp"
+#include "api_test_support.hpp"
 
 namespace {
 
 using proofbox::Json;
 namespace zt = proofbox::zero::testing;
-
-void expect_error(const zt::ApiResponse& r, long status, const std::string& message) {
-  EXPECT_EQ(r.status, status) << r.body;
-  EXPECT_EQ(r.json(), Json({{"error", Json::array({message})}})) << r.body;
-}
 
 Json default_role(const std::string& name) {
   return Json{{"name", name},
@@ -28,11 +23,8 @@ Json default_role(const std::string& name) {
               {"env_run_lists", Json::object()}};
 }
 
-class RolesApiTest : public ::testing::TestWithParam<std::string> {
+class RolesApiTest : public zt::OrgFormsApiTest {
  protected:
-  std::string path(const std::string& rest) const { return GetParam() + rest; }
-  std::string url(const std::string& rest) const { return server_.url() + GetParam() + rest; }
-
   void create_environment(const std::string& name) {
     ASSERT_EQ(api_.post(path("/environments"), Json{{"name", name}}).status, 201);
   }
@@ -46,13 +38,9 @@ class RolesApiTest : public ::testing::TestWithParam<std::string> {
     EXPECT_EQ(api_.post(path("/roles"), role).status, 201);
     return role;
   }
-
-  zt::ApiTestServer server_;
-  zt::ApiClient api_{server_.url()};
 };
 
-INSTANTIATE_TEST_SUITE_P(Forms, RolesApiTest, ::testing::Values("", "/organizations/chef"),
-                         [](const auto& info) { return info.param.empty() ? "unscoped" : "org"; });
+INSTANTIATE_TEST_SUITE_P(Forms, RolesApiTest, zt::org_forms(), zt::org_form_name);
 
 TEST_P(RolesApiTest, CreateFillsDefaultsAndLists) {
   EXPECT_EQ(api_.get(path("/roles")).json(), Json::object());

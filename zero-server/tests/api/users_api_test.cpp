@@ -6,42 +6,15 @@
 #include <string>
 #include <vector>
 
+#include "api_test_support.hpp"
 #include "proofbox/zero/api/actor_keys.hpp"
-#include "proofbox/zero/auth/keys.hpp"
-#include "proofbox/zero/auth/rsa.hpp"
-#include "support/api_test_server.hpp"
 
 namespace {
 
 using proofbox::Json;
 namespace zt = proofbox::zero::testing;
-namespace auth = proofbox::zero::auth;
+using zt::pair_matches;
 namespace api = proofbox::zero::api;
-
-const std::vector<std::string> kV0 = {"X-Ops-Server-API-Version: 0"};
-const std::vector<std::string> kV1 = {"X-Ops-Server-API-Version: 1"};
-
-const auth::KeyPair& user_made_pair() {
-  static const auth::KeyPair pair = auth::generate_key_pair(1024);
-  return pair;
-}
-
-bool pair_matches(const std::string& private_pem, const std::string& public_pem) {
-  auth::PKey priv = auth::load_private_key(private_pem);
-  auth::PKey pub = auth::load_public_key(public_pem);
-  const std::string sig = auth::rsa_sign(priv, auth::DigestAlg::Sha256, "proofbox");
-  return auth::rsa_verify(pub, auth::DigestAlg::Sha256, "proofbox", sig);
-}
-
-void expect_error(const zt::ApiResponse& r, long status, const std::string& message) {
-  EXPECT_EQ(r.status, status) << r.body;
-  EXPECT_EQ(r.json(), Json({{"error", Json::array({message})}})) << r.body;
-}
-
-void expect_string_error(const zt::ApiResponse& r, long status, const std::string& message) {
-  EXPECT_EQ(r.status, status) << r.body;
-  EXPECT_EQ(r.json(), Json({{"error", message}})) << r.body;
-}
 
 Json alice() {
   return Json{{"username", "alice"},          {"display_name", "Alice A"},
@@ -49,9 +22,8 @@ Json alice() {
               {"last_name", "Able"},          {"password", "secret-password"}};
 }
 
-class UsersApiTest : public ::testing::Test {
+class UsersApiTest : public zt::ServerApiTest {
  protected:
-  std::string url(const std::string& rest) const { return server_.url() + rest; }
   std::string stored_key(const std::string& user, const std::string& key = "default") {
     auto keys = server_.store().find(api::user_keys_kind(user));
     if (!keys) return "";
@@ -59,9 +31,6 @@ class UsersApiTest : public ::testing::Test {
     return doc ? Json::parse(*doc)["public_key"].get<std::string>() : "";
   }
   std::vector<std::string> user_names() { return server_.store().users().names(); }
-
-  zt::ApiTestServer server_;
-  zt::ApiClient api_{server_.url()};
 };
 
 TEST_F(UsersApiTest, V0CreateGeneratesAKeyAndAnswersOnlyThePrivateHalf) {
@@ -90,7 +59,7 @@ TEST_F(UsersApiTest, V0CreateGeneratesAKeyAndAnswersOnlyThePrivateHalf) {
 TEST_F(UsersApiTest, V1CreateKeyAnswersAChefKeyAndGetHidesTheKey) {
   Json user = alice();
   user["create_key"] = true;
-  auto created = api_.post("/users", user, kV1);
+  auto created = api_.post("/users", user, zt::kV1);
   ASSERT_EQ(created.status, 201) << created.body;
   const Json key = created.json()["chef_key"];
   EXPECT_EQ(key["name"], "default");
@@ -98,24 +67,24 @@ TEST_F(UsersApiTest, V1CreateKeyAnswersAChefKeyAndGetHidesTheKey) {
   EXPECT_EQ(key["uri"], url("/users/alice/keys/default"));
   EXPECT_EQ(key["public_key"], stored_key("alice"));
   EXPECT_TRUE(pair_matches(key["private_key"], stored_key("alice")));
-  EXPECT_FALSE(api_.get("/users/alice", kV1).json().contains("public_key"));
+  EXPECT_FALSE(api_.get("/users/alice", zt::kV1).json().contains("public_key"));
 }
 
 TEST_F(UsersApiTest, V1CreateWithoutKeyFieldsMakesAKeylessUser) {
-  auto created = api_.post("/users", alice(), kV1);
+  auto created = api_.post("/users", alice(), zt::kV1);
   ASSERT_EQ(created.status, 201) << created.body;
   EXPECT_EQ(created.json(), Json({{"uri", url("/users/alice")}}));
   EXPECT_EQ(api_.get("/users/alice/keys").json(), Json::array());
-  EXPECT_FALSE(api_.get("/users/alice", kV0).json().contains("public_key"));
+  EXPECT_FALSE(api_.get("/users/alice", zt::kV0).json().contains("public_key"));
 }
 
 TEST_F(UsersApiTest, V0CreateWithAPublicKeyKeepsIt) {
   Json user = alice();
-  user["public_key"] = user_made_pair().public_pem;
+  user["public_key"] = zt::test_made_pair().public_pem;
   auto created = api_.post("/users", user);
   ASSERT_EQ(created.status, 201) << created.body;
   EXPECT_EQ(created.json(), Json({{"uri", url("/users/alice")}}));
-  EXPECT_EQ(stored_key("alice"), user_made_pair().public_pem);
+  EXPECT_EQ(stored_key("alice"), zt::test_made_pair().public_pem);
 }
 
 TEST_F(UsersApiTest, CreateRefusesBadBodiesAndStoresNothing) {
@@ -137,8 +106,8 @@ TEST_F(UsersApiTest, CreateRefusesBadBodiesAndStoresNothing) {
                "Password must have at least 6 characters");
   Json both = alice();
   both["create_key"] = true;
-  both["public_key"] = user_made_pair().public_pem;
-  expect_error(api_.post("/users", both, kV1), 400,
+  both["public_key"] = zt::test_made_pair().public_pem;
+  expect_error(api_.post("/users", both, zt::kV1), 400,
                "You must specify either create_key or public_key, but not both");
   expect_error(api_.request("POST", "/users", "{"), 400, "invalid JSON");
   EXPECT_TRUE(user_names().empty());
@@ -194,8 +163,8 @@ TEST_F(UsersApiTest, V1PutRefusesKeyFields) {
   ASSERT_EQ(api_.post("/users", alice()).status, 201);
   const std::string key = stored_key("alice");
   Json body = alice();
-  body["public_key"] = user_made_pair().public_pem;
-  expect_error(api_.put("/users/alice", body, kV1), 400,
+  body["public_key"] = zt::test_made_pair().public_pem;
+  expect_error(api_.put("/users/alice", body, zt::kV1), 400,
                "Since Server API v1, all keys must be updated via the keys endpoint. ");
   EXPECT_EQ(stored_key("alice"), key);
 }
@@ -236,12 +205,12 @@ TEST_F(UsersApiTest, DeleteAnswersTheUserAndForgetsKeysAndMemberships) {
 }
 
 TEST_F(UsersApiTest, ListFiltersByEmailAndAnswersVerbosely) {
-  ASSERT_EQ(api_.post("/users", alice(), kV1).status, 201);
+  ASSERT_EQ(api_.post("/users", alice(), zt::kV1).status, 201);
   Json bob = alice();
   bob["username"] = "bob";
   bob["email"] = "bob@example.com";
   bob.erase("first_name");
-  ASSERT_EQ(api_.post("/users", bob, kV1).status, 201);
+  ASSERT_EQ(api_.post("/users", bob, zt::kV1).status, 201);
   EXPECT_EQ(api_.get("/users?email=BOB@example.com").json(), Json({{"bob", url("/users/bob")}}));
   EXPECT_EQ(api_.get("/users?email=nobody@example.com").json(), Json::object());
   EXPECT_EQ(
@@ -252,7 +221,7 @@ TEST_F(UsersApiTest, ListFiltersByEmailAndAnswersVerbosely) {
 }
 
 TEST_F(UsersApiTest, UserKeysWorkLikeClientKeys) {
-  ASSERT_EQ(api_.post("/users", alice(), kV1).status, 201);
+  ASSERT_EQ(api_.post("/users", alice(), zt::kV1).status, 201);
   auto created =
       api_.post("/users/alice/keys",
                 Json{{"name", "laptop"}, {"create_key", true}, {"expiration_date", "infinity"}});

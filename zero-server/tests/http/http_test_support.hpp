@@ -3,6 +3,7 @@
 // POSIX sockets (poll() timeouts, Beast's parser for responses) so a test can send exactly the
 // bytes it wants: pipelined requests, half a header, garbage.
 #include <arpa/inet.h>
+#include <gtest/gtest.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
 #include <poll.h>
@@ -22,6 +23,7 @@
 #include <string>
 #include <string_view>
 #include <thread>
+#include <utility>
 
 #include "proofbox/zero/chef_error.hpp"
 #include "proofbox/zero/http/message.hpp"
@@ -239,6 +241,18 @@ inline ServerOptions test_options() {
   o.threads = 2;
   return o;
 }
+
+// A test fixture owning a handler of type `H` and a server started on it in SetUp.
+template <typename H>
+class ServerFixture : public ::testing::Test {
+ protected:
+  explicit ServerFixture(ServerOptions options = test_options())
+      : server_(handler_, std::move(options)) {}
+  void SetUp() override { server_.start(); }
+
+  H handler_;
+  Server server_;
+};
 
 inline std::string simple_request(std::string_view method, std::string_view target,
                                   std::string_view body = {}, std::string_view extra_headers = {}) {

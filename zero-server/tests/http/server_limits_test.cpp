@@ -20,11 +20,9 @@ ServerOptions small_limits() {
   return o;
 }
 
-class LimitsTest : public ::testing::Test {
+class LimitsTest : public ServerFixture<EchoHandler> {
  protected:
-  void SetUp() override { server_.start(); }
-  EchoHandler handler_;
-  Server server_{handler_, small_limits()};
+  LimitsTest() : ServerFixture(small_limits()) {}
 };
 
 TEST_F(LimitsTest, BodyAtTheLimitIsAccepted) {

@@ -12,13 +12,7 @@ using ::testing::ElementsAre;
 using ::testing::HasSubstr;
 using ::testing::StartsWith;
 
-class ServerTest : public ::testing::Test {
- protected:
-  void SetUp() override { server_.start(); }
-
-  EchoHandler handler_;
-  Server server_{handler_, test_options()};
-};
+class ServerTest : public ServerFixture<EchoHandler> {};
 
 TEST_F(ServerTest, GetRoundTripFillsTheRequest) {
   Client c(server_.port());
@@ -321,12 +315,7 @@ TEST_F(ServerTest, BadContentLengthIsA400) {
   EXPECT_EQ(r->status, 400);
 }
 
-class ThrowingServerTest : public ::testing::Test {
- protected:
-  void SetUp() override { server_.start(); }
-  ThrowingHandler handler_;
-  Server server_{handler_, test_options()};
-};
+class ThrowingServerTest : public ServerFixture<ThrowingHandler> {};
 
 TEST_F(ThrowingServerTest, ChefErrorBecomesItsStatusAndErrorBody) {
   Client c(server_.port());

@@ -2,22 +2,14 @@
 
 #include <gtest/gtest.h>
 
+#include "model_test_support.hpp"
 #include "proofbox/zero/auth/keys.hpp"
 #include "proofbox/zero/chef_error.hpp"
 
 namespace proofbox::zero::model {
 namespace {
 
-template <typename F>
-void expect_chef_error(F&& f, int status, const std::string& message) {
-  try {
-    f();
-    ADD_FAILURE() << "expected ChefError(" << status << ", " << message << ")";
-  } catch (const ChefError& e) {
-    EXPECT_EQ(e.status(), status);
-    EXPECT_EQ(e.what(), message);
-  }
-}
+using test_support::expect_chef_error;
 
 const std::string& public_key() {
   static const std::string pem = auth::generate_key_pair(1024).public_pem;

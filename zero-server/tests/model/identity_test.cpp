@@ -2,21 +2,13 @@
 
 #include <gtest/gtest.h>
 
+#include "model_test_support.hpp"
 #include "proofbox/zero/chef_error.hpp"
 
 namespace proofbox::zero::model {
 namespace {
 
-template <typename F>
-void expect_chef_error(F&& f, int status, const std::string& message) {
-  try {
-    f();
-    ADD_FAILURE() << "expected ChefError(" << status << ", " << message << ")";
-  } catch (const ChefError& e) {
-    EXPECT_EQ(e.status(), status);
-    EXPECT_EQ(e.what(), message);
-  }
-}
+using test_support::expect_chef_error;
 
 TEST(Identity, NameFromBody) {
   EXPECT_EQ(name_from_body(ObjectType::node, Json{{"name", "n"}}), "n");

@@ -4,21 +4,13 @@
 
 #include <string>
 
+#include "model_test_support.hpp"
 #include "proofbox/zero/chef_error.hpp"
 
 namespace proofbox::zero::model {
 namespace {
 
-template <typename F>
-void expect_chef_error(F&& f, int status, const std::string& message) {
-  try {
-    f();
-    ADD_FAILURE() << "expected ChefError(" << status << ", " << message << ")";
-  } catch (const ChefError& e) {
-    EXPECT_EQ(e.status(), status);
-    EXPECT_EQ(e.what(), message);
-  }
-}
+using test_support::expect_chef_error;
 
 TEST(Names, NodeNamesAllowColonAndDot) {
   EXPECT_TRUE(valid_name(NameKind::node, "pedant_node"));

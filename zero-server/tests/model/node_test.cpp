@@ -2,29 +2,17 @@
 
 #include <gtest/gtest.h>
 
+#include "model_test_support.hpp"
 #include "proofbox/zero/chef_error.hpp"
 
 namespace proofbox::zero::model {
 namespace {
 
-template <typename F>
-void expect_chef_error(F&& f, int status, const std::string& message) {
-  try {
-    f();
-    ADD_FAILURE() << "expected ChefError(" << status << ", " << message << ")";
-  } catch (const ChefError& e) {
-    EXPECT_EQ(e.status(), status);
-    EXPECT_EQ(e.what(), message);
-  }
-}
+using test_support::expect_chef_error;
+using test_support::with;
 
 void expect_create_error(const Json& body, const std::string& message) {
   expect_chef_error([&] { normalize_node(body, Action::create()); }, 400, message);
-}
-
-Json with(Json body, const std::string& key, Json value) {
-  body[key] = std::move(value);
-  return body;
 }
 
 const Json kMinimal = Json{{"name", "web01"}};

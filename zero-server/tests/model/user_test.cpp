@@ -2,32 +2,16 @@
 
 #include <gtest/gtest.h>
 
+#include "model_test_support.hpp"
 #include "proofbox/zero/auth/keys.hpp"
 #include "proofbox/zero/chef_error.hpp"
 
 namespace proofbox::zero::model {
 namespace {
 
-template <typename F>
-void expect_chef_error(F&& f, int status, const std::string& message) {
-  try {
-    f();
-    ADD_FAILURE() << "expected ChefError(" << status << ", " << message << ")";
-  } catch (const ChefError& e) {
-    EXPECT_EQ(e.status(), status);
-    EXPECT_EQ(e.what(), message);
-  }
-}
-
-Json with(Json body, const std::string& key, Json value) {
-  body[key] = std::move(value);
-  return body;
-}
-
-Json without(Json body, const std::string& key) {
-  body.erase(key);
-  return body;
-}
+using test_support::expect_chef_error;
+using test_support::with;
+using test_support::without;
 
 const Json kUser = Json::parse(R"({"username": "jane", "display_name": "Jane Doe",
   "email": "jane@example.com", "password": "secret123", "first_name": "Jane",
