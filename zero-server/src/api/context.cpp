@@ -1,7 +1,5 @@
 #include "proofbox/zero/api/context.hpp"
 
-#include "proofbox/zero/chef_error.hpp"
-
 namespace proofbox::zero::api {
 namespace {
 
@@ -32,17 +30,6 @@ std::string Context::server_url(std::initializer_list<std::string_view> segments
   std::string out = base_url;
   append_segments(out, segments);
   return out;
-}
-
-Json Context::json_body() const {
-  Json body = Json::parse(request.body, nullptr, /*allow_exceptions=*/false);
-  if (body.is_discarded()) {
-    throw bad_request("invalid JSON");
-  }
-  if (!body.is_object()) {
-    throw bad_request("Request body must be a JSON object");
-  }
-  return body;
 }
 
 }  // namespace proofbox::zero::api

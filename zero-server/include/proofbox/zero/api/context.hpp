@@ -40,9 +40,6 @@ class Context {
   std::string server_url(std::initializer_list<std::string_view> segments) const;
   // Always the /organizations/ORG form, for objects that only exist scoped (e.g. org documents).
   std::string scoped_url(std::initializer_list<std::string_view> segments) const;
-
-  // The body parsed as a JSON object. Throws ChefError(400) for malformed JSON or a non-object.
-  Json json_body() const;
 };
 
 }  // namespace proofbox::zero::api
