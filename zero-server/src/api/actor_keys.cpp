@@ -165,6 +165,15 @@ std::optional<NewKey> key_for_new_actor(const Json& body, int api_version) {
   return std::nullopt;
 }
 
+std::optional<NewKey> key_for_actor_update(const Json& body, int api_version) {
+  if (api_version != 0) return std::nullopt;
+  if (body.contains("private_key") && body["private_key"] == true) return generate_new_key();
+  if (body.contains("public_key") && body["public_key"].is_string()) {
+    return NewKey{body["public_key"].get<std::string>(), std::nullopt};
+  }
+  return std::nullopt;
+}
+
 Json chef_key_answer(const NewKey& key, const std::string& key_url) {
   Json out = key_document(kDefaultKeyName, key.public_key);
   out["uri"] = key_url;

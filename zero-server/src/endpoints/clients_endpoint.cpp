@@ -99,15 +99,7 @@ http::Response update_client(Context& ctx) {
       model::normalize_client(body, model::Action::update(name), options_for(ctx), &current);
   const std::string new_name = client["name"];
 
-  // API v0 manages the default key through the client itself.
-  std::optional<NewKey> new_key;
-  if (ctx.api_version == 0) {
-    if (body.contains("private_key") && body["private_key"] == true) {
-      new_key = generate_new_key();
-    } else if (body.contains("public_key") && body["public_key"].is_string()) {
-      new_key = NewKey{body["public_key"].get<std::string>(), std::nullopt};
-    }
-  }
+  std::optional<NewKey> new_key = key_for_actor_update(body, ctx.api_version);
 
   const Json stored = stored_form(client);
   const bool renamed = update_named(ctx.org->clients(), name, new_name, stored,

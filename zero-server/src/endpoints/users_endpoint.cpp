@@ -127,14 +127,7 @@ http::Response update_user(Context& ctx) {
                                     model::UserOptions{ctx.api_version, true}, &*current);
   const std::string new_name = user["username"];
 
-  std::optional<NewKey> new_key;
-  if (ctx.api_version == 0) {
-    if (body.contains("private_key") && body["private_key"] == true) {
-      new_key = generate_new_key();
-    } else if (body.contains("public_key") && body["public_key"].is_string()) {
-      new_key = NewKey{body["public_key"].get<std::string>(), std::nullopt};
-    }
-  }
+  std::optional<NewKey> new_key = key_for_actor_update(body, ctx.api_version);
 
   bool renamed = false;
   if (new_name == name) {

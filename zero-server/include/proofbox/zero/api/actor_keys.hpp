@@ -58,6 +58,10 @@ std::optional<NewKey> key_for_new_actor(const Json& body, int api_version);
 // Generates an RSA key pair (2048 bits, as the server's keygen cache).
 NewKey generate_new_key();
 
+// The default key a PUT of a client or user replaces, API v0 only (v1+ manages keys through
+// .../keys): a generated pair for "private_key": true, else the body's "public_key".
+std::optional<NewKey> key_for_actor_update(const Json& body, int api_version);
+
 // The "chef_key" member of an API v1+ create answer:
 // {"name": "default", "public_key", "expiration_date": "infinity", "uri", "private_key"?}.
 Json chef_key_answer(const NewKey& key, const std::string& key_url);
