@@ -1,7 +1,15 @@
 #pragma once
-// One organization's objects. Each object kind ("nodes", "roles", "data/BAG",
-// "client_keys/NAME", later "cookbooks/NAME" ...) is its own Collection, made on first use,
-// so new endpoints add kinds without touching the store.
+// One organization's objects. Each object kind is its own Collection, made on first use, so new
+// endpoints add kinds without touching the store. The kinds and what their documents hold:
+//   nodes, roles, environments, clients      name -> JSON object
+//   data                                     bag name -> {} ; data/BAG: item id -> item JSON
+//   client_keys/CLIENT                       key name -> key JSON
+//   checksums                                lowercase MD5 hex -> the file's raw bytes
+//   sandboxes                                sandbox id -> JSON (checksums, create time)
+//   cookbooks/NAME                           version "x.y.z" -> cookbook version JSON (v2 form)
+//   cookbook_artifacts/NAME                  identifier -> artifact JSON
+//   policies/NAME                            revision id -> policy JSON
+//   policy_groups                            group name -> {"policies": {NAME: revision id}}
 #include <memory>
 #include <shared_mutex>
 #include <string>
