@@ -14,6 +14,7 @@ void register_all_endpoints(Router& router) {
   register_client_endpoints(router);
   register_client_key_endpoints(router);
   register_principal_endpoints(router);
+  register_search_endpoints(router);
 }
 
 }  // namespace proofbox::zero::api

@@ -17,6 +17,7 @@ void register_user_key_endpoints(Router& router);      // users/U/keys, users/U/
 void register_principal_endpoints(Router& router);     // principals/P
 void register_organization_endpoints(Router& router);  // organizations, organizations/O
 void register_status_endpoints(Router& router);        // _status, version, server_api_version
+void register_search_endpoints(Router& router);        // search, search/INDEX (GET, POST partial)
 
 // Registers all of the above.
 void register_all_endpoints(Router& router);
