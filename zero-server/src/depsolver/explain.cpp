@@ -138,14 +138,16 @@ class Explainer {
     if (auto r = attempt(base)) return with_versionless({}, *r);
     if (timed_out_) return std::nullopt;
     // Only a cookbook some failed constraint targeted can fix the conflict; try dependencies
-    // before run-list cookbooks, each in reachability order.
+    // before run-list cookbooks. Within each, the last in reachability order goes first: Gecode
+    // branches on the disabled flags in that order trying "enabled" first, so the first
+    // solution it finds disables the latest cookbook that works.
     std::vector<Id> candidates;
     for (Id t : targets) {
       if (!base[t] && position_[t] >= 0) candidates.push_back(t);
     }
     std::sort(candidates.begin(), candidates.end(), [&](Id a, Id b) {
       if (is_root[a] != is_root[b]) return is_root[a] < is_root[b];
-      return position_[a] < position_[b];
+      return position_[a] > position_[b];
     });
     for (Id c : candidates) {
       std::vector<char> disabled = base;

@@ -24,8 +24,9 @@
 // Which cookbooks are reported as the culprits follows dep_selector: the cheapest set of
 // cookbooks whose incoming constraints must be dropped for the failing prefix of the run list
 // to solve, preferring (in this order) cookbooks that do not exist or have no allowed version,
-// then dependencies, then run-list cookbooks. When several sets cost the same, the first in
-// dep_selector's reachability order is reported (Gecode's own tie-break is not reproducible).
+// then dependencies, then run-list cookbooks. Only single cookbooks (plus any version-less
+// ones) are tried, among those a failed constraint targeted; when several work, the last in
+// dep_selector's reachability order wins, as Gecode's branching tends to pick it.
 #include <cstdint>
 #include <optional>
 #include <string>
