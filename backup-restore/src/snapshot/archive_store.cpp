@@ -115,7 +115,7 @@ FileTree read_tree_archive(const fs::path& path) {
     switch (archive_entry_filetype(entry)) {
       case AE_IFDIR:
         if (!name.empty()) {
-          if (!explicit_dirs.insert(name).second) throw SnapshotError(raw + ": duplicate entry");
+          if (!explicit_dirs.insert(name).second) throw SnapshotError(name + ": duplicate entry");
           tree.add_dir(name);
         }
         break;
