@@ -3,6 +3,8 @@
 #include <gtest/gtest.h>
 #include <sys/stat.h>
 
+#include <cstdlib>
+
 #include "proofbox/backup/snapshot/snapshot.hpp"
 #include "support/sample_chef_data.hpp"
 #include "support/temp_dir.hpp"
@@ -192,6 +194,32 @@ TEST(SnapshotWrite, RefusesToReplaceSomethingThatIsNotASnapshot) {
   testing::write_file(tmp / "precious/notes.txt", "keep me");
   EXPECT_THROW(write_snapshot(sample_chef_data(), tmp / "precious", kInfo), SnapshotError);
   EXPECT_EQ(read_file(tmp / "precious/notes.txt"), "keep me");
+}
+
+}  // namespace
+}  // namespace proofbox::backup
+
+namespace proofbox::backup {
+namespace {
+
+TEST(SnapshotInterop, ReadsADirectorySnapshotTarredByTar) {
+  testing::TempDir tmp;
+  const ChefData data = testing::sample_chef_data();
+  write_snapshot(data, tmp / "snap", kInfo);
+  const std::string command =
+      "tar -C '" + (tmp / "snap").string() + "' -czf '" + (tmp / "by-tar.tgz").string() + "' .";
+  ASSERT_EQ(std::system(command.c_str()), 0) << command;
+  expect_same(data, read_snapshot(tmp / "by-tar.tgz"));
+}
+
+TEST(SnapshotInterop, TarListsOurArchive) {
+  testing::TempDir tmp;
+  write_snapshot(testing::sample_chef_data(), tmp / "snap.tar.gz", kInfo);
+  const std::string command =
+      "tar -tzf '" + (tmp / "snap.tar.gz").string() + "' > '" + (tmp / "list").string() + "'";
+  ASSERT_EQ(std::system(command.c_str()), 0) << command;
+  EXPECT_THAT(testing::read_file(tmp / "list"),
+              HasSubstr("cookbooks/apache2-1.0.0/templates/default/é.conf.erb"));
 }
 
 }  // namespace
