@@ -25,7 +25,12 @@ std::string canonical_timestamp(const std::string& given) {
 
 std::vector<std::pair<std::string, std::string>> sign_request(const SignInput& in,
                                                               const std::string& private_key_pem) {
-  const PKey key = load_private_key(private_key_pem);
+  return sign_request(in, load_private_key(private_key_pem));
+}
+
+std::vector<std::pair<std::string, std::string>> sign_request(const SignInput& in,
+                                                              const PKey& key) {
+  if (!key) throw std::invalid_argument("no private key to sign with");
   const SignVersion v = in.version;
 
   CanonicalFields fields{in.method,

@@ -286,6 +286,9 @@ void Connection::on_request() {
   try {
     parse_target(target_, request_);
     response_ = worker_.handler.handle(request_);
+  } catch (const DropConnection&) {
+    close();
+    return;
   } catch (const ChefError& e) {
     response_ = wire::error_response(e.status(), e.messages());
   } catch (const std::exception& e) {

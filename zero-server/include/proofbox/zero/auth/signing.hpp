@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "proofbox/zero/auth/canonical.hpp"
+#include "proofbox/zero/auth/keys.hpp"
 
 namespace proofbox::zero::auth {
 
@@ -26,5 +27,8 @@ struct SignInput {
 // request is too long for the key (long user ids: use 1.1 or 1.3).
 std::vector<std::pair<std::string, std::string>> sign_request(const SignInput& input,
                                                               const std::string& private_key_pem);
+// Same, with a key already loaded: a client signing thousands of requests parses its PEM once.
+std::vector<std::pair<std::string, std::string>> sign_request(const SignInput& input,
+                                                              const PKey& private_key);
 
 }  // namespace proofbox::zero::auth

@@ -51,6 +51,10 @@ struct Response {
   static Response error(int status, std::string_view message);
 };
 
+// Thrown by a Handler to close the connection without answering, as a crashed or unreachable
+// server would. Test doubles use it to prove that clients survive lost responses.
+struct DropConnection {};
+
 // Anything that answers requests: the Chef API, or a test double.
 class Handler {
  public:
