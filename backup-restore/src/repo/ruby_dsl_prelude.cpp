@@ -290,6 +290,14 @@ module ProofboxDsl
     end
   end
 end
+
+# Repo files describe objects: they may read files next to them (long_description IO.read of
+# a README), but get no sockets and start no programs (IO.popen backs `cmd` and open("|cmd")).
+[:Addrinfo, :BasicSocket, :IPSocket, :Socket, :TCPServer, :TCPSocket, :UDPSocket, :UNIXServer,
+ :UNIXSocket].each { |c| Object.send(:remove_const, c) if Object.const_defined?(c) }
+class << IO
+  undef_method :popen
+end
 )RUBY";
 
 }  // namespace proofbox::backup::repo

@@ -214,6 +214,14 @@ TEST(RubyDslErrors, ValueWithoutJsonFormIsAnError) {
   EXPECT_THAT(e.message(), HasSubstr("Range"));
 }
 
+TEST(RubyDslErrors, NoSocketsAndNoPrograms) {
+  EXPECT_THAT(eval_error("name 'r'\nTCPSocket.new('127.0.0.1', 80)\n", DslKind::role).message(),
+              HasSubstr("NameError"));
+  EXPECT_EQ(eval_error("name 'r'\ndescription `id`\n", DslKind::role).line(), 2);
+  EXPECT_THROW(eval("description IO.popen('id').read", DslKind::role), RepoError);
+  EXPECT_THROW(eval("description open('|id').read", DslKind::role), RepoError);
+}
+
 TEST(RubyDslErrors, FilesDoNotShareState) {
   eval("$leak = 'x'\nclass Object; def helper; 'h'; end; end\nname 'a'", DslKind::role);
   EXPECT_EQ(eval("name($leak || 'clean')", DslKind::role)["name"], "clean");
