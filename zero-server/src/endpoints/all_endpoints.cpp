@@ -22,6 +22,7 @@ void register_all_endpoints(Router& router) {
   register_universe_endpoints(router);
   register_environment_cookbook_endpoints(router);
   register_environment_recipe_endpoints(router);
+  register_environment_cookbook_versions_endpoints(router);
 }
 
 }  // namespace proofbox::zero::api

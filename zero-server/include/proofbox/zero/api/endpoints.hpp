@@ -24,7 +24,8 @@ void register_cookbook_endpoints(Router& router);      // cookbooks, cookbooks/_
 void register_cookbook_version_endpoints(Router& router);      // cookbooks/NAME/VERSION
 void register_universe_endpoints(Router& router);              // universe
 void register_environment_cookbook_endpoints(Router& router);  // environments/E/cookbooks[/NAME]
-void register_environment_recipe_endpoints(Router& router);    // environments/E/recipes
+void register_environment_cookbook_versions_endpoints(Router& router);  // .../cookbook_versions
+void register_environment_recipe_endpoints(Router& router);             // environments/E/recipes
 
 // Registers all of the above.
 void register_all_endpoints(Router& router);
