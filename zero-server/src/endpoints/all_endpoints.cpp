@@ -23,6 +23,16 @@ void register_all_endpoints(Router& router) {
   register_environment_cookbook_endpoints(router);
   register_environment_recipe_endpoints(router);
   register_environment_cookbook_versions_endpoints(router);
+  register_cookbook_artifacts_endpoint(router);
+  register_cookbook_artifact_endpoint(router);
+  register_cookbook_artifact_identifier_endpoint(router);
+  register_policies_endpoint(router);
+  register_policy_endpoint(router);
+  register_policy_revisions_endpoint(router);
+  register_policy_revision_endpoint(router);
+  register_policy_groups_endpoint(router);
+  register_policy_group_endpoint(router);
+  register_policy_group_policy_endpoint(router);
 }
 
 }  // namespace proofbox::zero::api

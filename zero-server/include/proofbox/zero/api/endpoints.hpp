@@ -27,6 +27,20 @@ void register_environment_cookbook_endpoints(Router& router);  // environments/E
 void register_environment_cookbook_versions_endpoints(Router& router);  // .../cookbook_versions
 void register_environment_recipe_endpoints(Router& router);             // environments/E/recipes
 
+// Policyfile objects, one file each: cookbook_artifacts, cookbook_artifacts/N,
+// cookbook_artifacts/N/ID, policies, policies/P, policies/P/revisions, policies/P/revisions/R,
+// policy_groups, policy_groups/G, policy_groups/G/policies/P.
+void register_cookbook_artifacts_endpoint(Router& router);
+void register_cookbook_artifact_endpoint(Router& router);
+void register_cookbook_artifact_identifier_endpoint(Router& router);
+void register_policies_endpoint(Router& router);
+void register_policy_endpoint(Router& router);
+void register_policy_revisions_endpoint(Router& router);
+void register_policy_revision_endpoint(Router& router);
+void register_policy_groups_endpoint(Router& router);
+void register_policy_group_endpoint(Router& router);
+void register_policy_group_policy_endpoint(Router& router);
+
 // Registers all of the above.
 void register_all_endpoints(Router& router);
 
