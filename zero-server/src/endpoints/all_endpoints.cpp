@@ -14,6 +14,13 @@ void register_all_endpoints(Router& router) {
   register_client_endpoints(router);
   register_client_key_endpoints(router);
   register_principal_endpoints(router);
+  register_sandbox_endpoints(router);
+  register_file_store_endpoints(router);
+  register_cookbook_endpoints(router);
+  register_cookbook_version_endpoints(router);
+  register_universe_endpoints(router);
+  register_environment_cookbook_endpoints(router);
+  register_environment_recipe_endpoints(router);
 }
 
 }  // namespace proofbox::zero::api

@@ -17,6 +17,13 @@ void register_user_key_endpoints(Router& router);      // users/U/keys, users/U/
 void register_principal_endpoints(Router& router);     // principals/P
 void register_organization_endpoints(Router& router);  // organizations, organizations/O
 void register_status_endpoints(Router& router);        // _status, version, server_api_version
+void register_sandbox_endpoints(Router& router);       // sandboxes, sandboxes/ID
+void register_file_store_endpoints(Router& router);    // file_store/checksums/MD5
+void register_cookbook_endpoints(Router& router);      // cookbooks, cookbooks/_latest|_recipes|NAME
+void register_cookbook_version_endpoints(Router& router);      // cookbooks/NAME/VERSION
+void register_universe_endpoints(Router& router);              // universe
+void register_environment_cookbook_endpoints(Router& router);  // environments/E/cookbooks[/NAME]
+void register_environment_recipe_endpoints(Router& router);    // environments/E/recipes
 
 // Registers all of the above.
 void register_all_endpoints(Router& router);
