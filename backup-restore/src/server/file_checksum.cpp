@@ -1,0 +1,40 @@
+#include "file_checksum.hpp"
+
+#include <openssl/evp.h>
+
+#include "proofbox/zero/auth/base64.hpp"
+
+namespace proofbox::backup::server {
+
+std::string md5_hex(std::string_view bytes) {
+  unsigned char digest[EVP_MAX_MD_SIZE];
+  unsigned int size = 0;
+  EVP_Digest(bytes.data(), bytes.size(), digest, &size, EVP_md5(), nullptr);
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string out;
+  for (unsigned i = 0; i < size; ++i) {
+    out.push_back(kHex[digest[i] >> 4]);
+    out.push_back(kHex[digest[i] & 0xF]);
+  }
+  return out;
+}
+
+std::string md5_base64_from_hex(std::string_view hex) {
+  if (hex.size() != 32) return "";
+  std::string raw;
+  for (std::size_t i = 0; i < 32; i += 2) {
+    auto nibble = [](char c) -> int {
+      if (c >= '0' && c <= '9') return c - '0';
+      if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+      if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+      return -1;
+    };
+    int hi = nibble(hex[i]);
+    int lo = nibble(hex[i + 1]);
+    if (hi < 0 || lo < 0) return "";
+    raw.push_back(static_cast<char>(hi * 16 + lo));
+  }
+  return zero::auth::base64_encode(raw);
+}
+
+}  // namespace proofbox::backup::server
