@@ -9,33 +9,38 @@ namespace {
 
 using Id = Universe::Id;
 
-// A set of cookbooks (the decisions a failure depends on).
-class Bits {
- public:
-  explicit Bits(std::size_t n) : words_((n + 63) / 64, 0) {}
-  void clear() { std::fill(words_.begin(), words_.end(), 0); }
-  void set(Id i) { words_[i / 64] |= std::uint64_t{1} << (i % 64); }
-  void unset(Id i) { words_[i / 64] &= ~(std::uint64_t{1} << (i % 64)); }
-  bool test(Id i) const { return (words_[i / 64] >> (i % 64)) & 1U; }
-  void merge(const Bits& o) {
-    for (std::size_t w = 0; w < words_.size(); ++w) words_[w] |= o.words_[w];
-  }
-  template <class F>
-  void for_each(F f) const {
-    for (std::size_t w = 0; w < words_.size(); ++w) {
-      std::uint64_t bits = words_[w];
-      while (bits != 0) {
-        f(static_cast<Id>(w * 64 + static_cast<std::size_t>(__builtin_ctzll(bits))));
-        bits &= bits - 1;
-      }
-    }
-  }
-
- private:
-  std::vector<std::uint64_t> words_;
+// "cookbook is at a version in allowed".
+struct Condition {
+  Id cookbook;
+  VersionRange allowed;
 };
 
-// Most nogoods are learnt once and never matter; a cap keeps a pathological search bounded.
+// A conjunction of conditions that rules something out, sorted by cookbook.
+using Explanation = std::vector<Condition>;
+
+const Condition* find(const Explanation& e, Id c) {
+  auto it = std::lower_bound(e.begin(), e.end(), c,
+                             [](const Condition& x, Id id) { return x.cookbook < id; });
+  return it != e.end() && it->cookbook == c ? &*it : nullptr;
+}
+
+void put(Explanation& e, Id c, VersionRange allowed) {
+  auto it = std::lower_bound(e.begin(), e.end(), c,
+                             [](const Condition& x, Id id) { return x.cookbook < id; });
+  if (it != e.end() && it->cookbook == c) {
+    it->allowed = it->allowed.intersect(allowed);
+  } else {
+    e.insert(it, Condition{c, allowed});
+  }
+}
+
+void merge(Explanation& into, const Explanation& from, Id except) {
+  for (const Condition& c : from) {
+    if (c.cookbook != except) put(into, c.cookbook, c.allowed);
+  }
+}
+
+// Most nogoods are learnt once and never matter; caps keep a pathological search bounded.
 constexpr std::size_t kMaxNogoods = 100000;
 
 class Engine {
@@ -48,7 +53,8 @@ class Engine {
         domain_(in.allowed),
         required_(n_, 0),
         requirer_(n_, -1),
-        pruner_head_(n_, -1),
+        lo_reason_(n_, -1),
+        hi_reason_(n_, -1),
         target_seen_(n_, 0) {}
 
   SearchResult run() {
@@ -65,7 +71,7 @@ class Engine {
         return result;
       }
     }
-    Bits conflict(n_);
+    Explanation conflict;
     const Outcome outcome = decide(0, conflict);
     result.steps = steps_;
     result.conflict_targets = targets_;
@@ -84,22 +90,14 @@ class Engine {
  private:
   enum class Outcome { solved, failed, limit };
   struct TrailEntry {
-    enum Kind : std::uint8_t { domain, require, pruner, assign } kind;
+    enum Kind : std::uint8_t { domain, require, assign } kind;
     Id cookbook;
     VersionRange old_domain;
-    std::int32_t old_head;
-  };
-  struct PrunerEntry {
-    Id pruner;
-    std::int32_t next;
-  };
-  struct Literal {
-    Id cookbook;
-    std::uint32_t version;
+    std::int64_t old_lo_reason;
+    std::int64_t old_hi_reason;
   };
 
   bool disabled(Id c) const { return !in_.disabled.empty() && in_.disabled[c] != 0; }
-  static std::uint64_t key(Id c, std::uint32_t v) { return (std::uint64_t{c} << 32) | v; }
 
   void note_target(Id c) {
     if (!target_seen_[c]) {
@@ -113,20 +111,54 @@ class Engine {
     required_[c] = 1;
     requirer_[c] = by;
     queue_.push_back(c);
-    trail_.push_back({TrailEntry::require, c, {}, 0});
+    trail_.push_back({TrailEntry::require, c, {}, 0, 0});
   }
 
-  void add_pruner(Id c, Id by) {
-    trail_.push_back({TrailEntry::pruner, c, {}, pruner_head_[c]});
-    pruners_.push_back({by, pruner_head_[c]});
-    pruner_head_[c] = static_cast<std::int32_t>(pruners_.size() - 1);
+  // Version `w` of `z`'s dependency on `t`, if it has one.
+  const Universe::Edge* edge_to(Id z, std::uint32_t w, Id t) const {
+    auto [e, end] = u_.edges(z, w);
+    for (; e != end; ++e) {
+      if (e->target == t) return &*e;
+    }
+    return nullptr;
   }
 
-  // The decisions that make `c` required and narrow its versions.
-  void add_reasons(Id c, Bits& into) const {
-    if (requirer_[c] >= 0) into.set(static_cast<Id>(requirer_[c]));
-    for (std::int32_t e = pruner_head_[c]; e >= 0; e = pruners_[e].next)
-      into.set(pruners_[e].pruner);
+  // The widest run of `z`'s versions around its current one for which `holds` is true (it is
+  // true for the current version).
+  template <class Pred>
+  VersionRange run_around(Id z, Pred holds) const {
+    const auto z_at = static_cast<std::uint32_t>(assigned_[z]);
+    std::uint32_t lo = z_at;
+    std::uint32_t hi = z_at + 1;
+    while (lo > 0 && holds(lo - 1)) --lo;
+    while (hi < u_.cookbook(z).version_count && holds(hi)) ++hi;
+    return {lo, hi};
+  }
+
+  // Condition on decision `z`: its versions whose dependency on `t` satisfies `ok`.
+  template <class Pred>
+  void blame_edge(Id z, Id t, Pred ok, Explanation& into) const {
+    put(into, z, run_around(z, [&](std::uint32_t w) {
+          const Universe::Edge* e = edge_to(z, w, t);
+          return e != nullptr && ok(e->matching);
+        }));
+  }
+
+  // Why `c` is required and why its versions are bounded as they are now.
+  void add_reasons(Id c, Explanation& into) const {
+    if (requirer_[c] >= 0) {
+      blame_edge(
+          static_cast<Id>(requirer_[c]), c, [](VersionRange) { return true; }, into);
+    }
+    const VersionRange d = domain_[c];
+    if (lo_reason_[c] >= 0) {
+      blame_edge(
+          static_cast<Id>(lo_reason_[c]), c, [&](VersionRange m) { return m.lo >= d.lo; }, into);
+    }
+    if (hi_reason_[c] >= 0) {
+      blame_edge(
+          static_cast<Id>(hi_reason_[c]), c, [&](VersionRange m) { return m.hi <= d.hi; }, into);
+    }
   }
 
   void undo_to(std::size_t mark) {
@@ -135,15 +167,13 @@ class Engine {
       switch (t.kind) {
         case TrailEntry::domain:
           domain_[t.cookbook] = t.old_domain;
+          lo_reason_[t.cookbook] = t.old_lo_reason;
+          hi_reason_[t.cookbook] = t.old_hi_reason;
           break;
         case TrailEntry::require:
           required_[t.cookbook] = 0;
           requirer_[t.cookbook] = -1;
           queue_.pop_back();
-          break;
-        case TrailEntry::pruner:
-          pruner_head_[t.cookbook] = t.old_head;
-          pruners_.pop_back();
           break;
         case TrailEntry::assign:
           assigned_[t.cookbook] = -1;
@@ -154,112 +184,148 @@ class Engine {
     }
   }
 
-  // Applies the dependencies of y@v. On a dead end, `conflict` receives the decisions that
-  // together rule it out.
-  bool propagate(Id y, std::uint32_t v, Bits& conflict) {
+  // Applies the dependencies of y@v. On a dead end, `conflict` receives its explanation, which
+  // always holds a condition on y.
+  bool propagate(Id y, std::uint32_t v, Explanation& conflict) {
     auto [edge, end] = u_.edges(y, v);
     for (; edge != end; ++edge) {
       const Id t = edge->target;
       if (disabled(t)) continue;
+      const VersionRange want = edge->matching;
       if (assigned_[t] >= 0) {
-        if (!edge->matching.contains(static_cast<std::uint32_t>(assigned_[t]))) {
-          note_target(t);
-          conflict.set(y);
-          conflict.set(t);
-          return false;
+        const auto at = static_cast<std::uint32_t>(assigned_[t]);
+        if (want.contains(at)) continue;
+        note_target(t);
+        if (want.empty()) {
+          blame_edge(
+              y, t, [](VersionRange m) { return m.empty(); }, conflict);
+        } else if (at < want.lo) {
+          // t is below what y needs: any t below the split against any y needing at least it.
+          const std::uint32_t split = want.lo;
+          put(conflict, t, {0, split});
+          blame_edge(
+              y, t, [&](VersionRange m) { return m.empty() || m.lo >= split; }, conflict);
+        } else {
+          const std::uint32_t split = want.hi;
+          put(conflict, t, {split, u_.cookbook(t).version_count});
+          blame_edge(
+              y, t, [&](VersionRange m) { return m.empty() || m.hi <= split; }, conflict);
         }
-        continue;
+        return false;
       }
       require(t, y);
-      const VersionRange narrowed = domain_[t].intersect(edge->matching);
-      if (narrowed != domain_[t]) {
-        trail_.push_back({TrailEntry::domain, t, domain_[t], 0});
-        domain_[t] = narrowed;
-        add_pruner(t, y);
-      }
-      if (domain_[t].empty()) {
+      const VersionRange have = domain_[t];
+      const VersionRange narrowed = have.intersect(want);
+      if (narrowed.empty()) {
         note_target(t);
-        conflict.set(y);
-        add_reasons(t, conflict);
+        if (want.empty() || have.empty()) {
+          // Nothing y could ask of t works (have is only empty when the environment or the
+          // run list already excluded every version, which no decision caused).
+          blame_edge(
+              y, t, [&](VersionRange m) { return m.intersect(have).empty(); }, conflict);
+        } else if (want.hi <= have.lo) {
+          const std::uint32_t split = have.lo;  // y wants below what lo_reason allows
+          blame_edge(
+              y, t, [&](VersionRange m) { return m.hi <= split; }, conflict);
+          if (lo_reason_[t] >= 0) {
+            blame_edge(
+                static_cast<Id>(lo_reason_[t]), t, [&](VersionRange m) { return m.lo >= split; },
+                conflict);
+          }
+        } else {
+          const std::uint32_t split = have.hi;  // y wants above what hi_reason allows
+          blame_edge(
+              y, t, [&](VersionRange m) { return m.lo >= split; }, conflict);
+          if (hi_reason_[t] >= 0) {
+            blame_edge(
+                static_cast<Id>(hi_reason_[t]), t, [&](VersionRange m) { return m.hi <= split; },
+                conflict);
+          }
+        }
         return false;
+      }
+      if (narrowed != have) {
+        trail_.push_back({TrailEntry::domain, t, have, lo_reason_[t], hi_reason_[t]});
+        domain_[t] = narrowed;
+        if (narrowed.lo != have.lo) lo_reason_[t] = y;
+        if (narrowed.hi != have.hi) hi_reason_[t] = y;
       }
     }
     return true;
   }
 
-  // True when a learnt nogood forbids y@v under the current decisions; its other decisions
-  // join `acc`.
-  bool refused(Id y, std::uint32_t v, Bits& acc) const {
-    auto it = watch_.find(key(y, v));
-    if (it == watch_.end()) return false;
+  // A learnt nogood that forbids y@v under the current decisions, or null.
+  const Explanation* refused(Id y, std::uint32_t v) const {
+    auto it = watch_.find(y);
+    if (it == watch_.end()) return nullptr;
     for (std::uint32_t id : it->second) {
-      const auto& nogood = nogoods_[id];
+      const Explanation& nogood = nogoods_[id];
       bool holds = true;
-      for (const Literal& l : nogood) {
-        if (l.cookbook != y && assigned_[l.cookbook] != static_cast<std::int32_t>(l.version)) {
+      for (const Condition& c : nogood) {
+        const std::int32_t at =
+            c.cookbook == y ? static_cast<std::int32_t>(v) : assigned_[c.cookbook];
+        if (at < 0 || !c.allowed.contains(static_cast<std::uint32_t>(at))) {
           holds = false;
           break;
         }
       }
-      if (holds) {
-        for (const Literal& l : nogood) {
-          if (l.cookbook != y) acc.set(l.cookbook);
-        }
-        return true;
-      }
+      if (holds) return &nogood;
     }
-    return false;
+    return nullptr;
   }
 
-  void learn(const Bits& conflict) {
-    if (nogoods_.size() >= kMaxNogoods) return;
-    std::vector<Literal> nogood;
-    conflict.for_each([&](Id c) {
-      nogood.push_back({c, static_cast<std::uint32_t>(assigned_[c])});
-    });
-    if (nogood.empty()) return;
+  void learn(const Explanation& e) {
+    if (e.empty() || nogoods_.size() >= kMaxNogoods) return;
     const auto id = static_cast<std::uint32_t>(nogoods_.size());
-    for (const Literal& l : nogood) watch_[key(l.cookbook, l.version)].push_back(id);
-    nogoods_.push_back(std::move(nogood));
+    for (const Condition& c : e) watch_[c.cookbook].push_back(id);
+    nogoods_.push_back(e);
   }
 
-  Bits& scratch(std::deque<Bits>& pool, std::size_t depth) {
-    while (pool.size() <= depth) pool.emplace_back(n_);
-    return pool[depth];
+  Explanation& scratch(std::deque<Explanation>& pool, std::size_t depth) {
+    while (pool.size() <= depth) pool.emplace_back();
+    Explanation& e = pool[depth];
+    e.clear();
+    return e;
   }
 
-  // Decides the next required cookbook (and, recursively, the rest). On failure `out` holds
-  // the earlier decisions the failure depends on.
-  Outcome decide(std::size_t depth, Bits& out) {
+  // Decides the next required cookbook (and, recursively, the rest). On failure `out` explains
+  // it in terms of earlier decisions only.
+  Outcome decide(std::size_t depth, Explanation& out) {
     if (head_ == queue_.size()) return Outcome::solved;
     const Id y = queue_[head_];
-    Bits& acc = scratch(acc_pool_, depth);
-    acc.clear();
+    Explanation& acc = scratch(acc_pool_, depth);
     add_reasons(y, acc);
     const VersionRange range = domain_[y];
-    for (std::uint32_t v = range.hi; v-- > range.lo;) {
+    std::int64_t v = static_cast<std::int64_t>(range.hi) - 1;
+    while (v >= static_cast<std::int64_t>(range.lo)) {
       ++steps_;
       if (in_.step_limit != 0 && steps_ > in_.step_limit) return Outcome::limit;
-      if (refused(y, v, acc)) continue;
+      const auto version = static_cast<std::uint32_t>(v);
+      if (const Explanation* nogood = refused(y, version)) {
+        merge(acc, *nogood, y);
+        v = static_cast<std::int64_t>(find(*nogood, y)->allowed.lo) - 1;
+        continue;
+      }
       const std::size_t mark = trail_.size();
-      trail_.push_back({TrailEntry::assign, y, {}, 0});
-      assigned_[y] = static_cast<std::int32_t>(v);
+      trail_.push_back({TrailEntry::assign, y, {}, 0, 0});
+      assigned_[y] = static_cast<std::int32_t>(version);
       ++head_;
-      Bits& sub = scratch(sub_pool_, depth);
-      sub.clear();
-      if (propagate(y, v, sub)) {
+      Explanation& sub = scratch(sub_pool_, depth);
+      if (propagate(y, version, sub)) {
         const Outcome below = decide(depth + 1, sub);
         if (below != Outcome::failed) return below;
-        if (!sub.test(y)) {
-          // This decision played no part: jump straight past it.
-          undo_to(mark);
-          out = sub;
-          return Outcome::failed;
-        }
       }
       undo_to(mark);
-      sub.unset(y);
-      acc.merge(sub);
+      const Condition* mine = find(sub, y);
+      if (mine == nullptr) {
+        // This decision played no part: jump straight past it.
+        out = sub;
+        return Outcome::failed;
+      }
+      // Every version the explanation covers fails the same way.
+      const std::int64_t next = static_cast<std::int64_t>(mine->allowed.lo) - 1;
+      merge(acc, sub, y);
+      v = std::min(v - 1, next);
     }
     learn(acc);
     out = acc;
@@ -272,16 +338,16 @@ class Engine {
   std::vector<std::int32_t> assigned_;
   std::vector<VersionRange> domain_;
   std::vector<char> required_;
-  std::vector<std::int64_t> requirer_;  // -1: the run list
-  std::vector<PrunerEntry> pruners_;
-  std::vector<std::int32_t> pruner_head_;
+  std::vector<std::int64_t> requirer_;   // -1: the run list
+  std::vector<std::int64_t> lo_reason_;  // decision behind the low bound; -1: none
+  std::vector<std::int64_t> hi_reason_;  // decision behind the high bound; -1: none
   std::vector<Id> queue_;
   std::size_t head_ = 0;
   std::vector<TrailEntry> trail_;
-  std::vector<std::vector<Literal>> nogoods_;
-  std::unordered_map<std::uint64_t, std::vector<std::uint32_t>> watch_;
-  std::deque<Bits> acc_pool_;
-  std::deque<Bits> sub_pool_;
+  std::vector<Explanation> nogoods_;
+  std::unordered_map<Id, std::vector<std::uint32_t>> watch_;
+  std::deque<Explanation> acc_pool_;
+  std::deque<Explanation> sub_pool_;
   std::vector<char> target_seen_;
   std::vector<Id> targets_;
   std::uint64_t steps_ = 0;

@@ -9,15 +9,19 @@
 // versions of earlier cookbooks.
 //
 // Plain chronological backtracking goes exponential on diamonds (a conflict found deep down is
-// retried under every combination of unrelated choices above it), so the search keeps, for each
-// failure, the set of decisions that caused it:
-//   - conflict-directed backjumping: when every version of a cookbook fails and its conflict set
-//     does not involve the decision just above, that decision is skipped without trying its
-//     other versions (it provably cannot help);
-//   - nogood learning: each exhausted cookbook records the combination of decisions that made
-//     it fail, and that combination is refused at once wherever the search meets it again.
-// Both only prune subtrees that hold no solution, so the answer is still the first one in
-// preference order.
+// retried under every combination of unrelated choices above it), so every failure carries an
+// explanation: a set of conditions "cookbook C is at a version in [lo, hi)" on earlier
+// decisions that together rule it out. Conditions are as wide as the reasoning allows ("any
+// version of P that depends on D", "any version of S below 2.0"), and merging two conditions
+// on one cookbook intersects them. With that:
+//   - conflict-directed backjumping: when a failure puts no condition on the decision just
+//     above, that decision is undone without trying its other versions;
+//   - when it does, every version inside the condition is skipped at once (they would fail the
+//     same way), not just the one tried;
+//   - nogood learning: each exhausted cookbook records its explanation, and the search refuses
+//     it at once wherever it meets it again.
+// All of these only prune subtrees that hold no solution, so the answer is still the first one
+// in preference order.
 //
 // Disabled cookbooks model dep_selector's failure analysis: constraints that target a disabled
 // cookbook are ignored and it is never required.
