@@ -45,11 +45,13 @@ http::Response put_artifact(Context& ctx) {
   model::validate_cookbook_artifact(body, name, id);
   {
     std::lock_guard lock(artifact_storage::artifact_write_mutex());
-    auto ids = ctx.org->collection(artifact_storage::artifacts_kind(name));
-    if (ids->contains(id)) {
+    auto existing = ctx.org->find(artifact_storage::artifacts_kind(name));
+    if (existing && existing->contains(id)) {
       return http::Response::json(409, Json{{"error", std::string(kExists)}});
     }
     if (!all_uploaded(ctx, body)) throw bad_request(std::string(kChecksumMissing));
+    // Made only now, so a refused PUT leaves no empty name behind.
+    auto ids = ctx.org->collection(artifact_storage::artifacts_kind(name));
     if (!ids->create(id, store::make_document(body.dump()))) {
       return http::Response::json(409, Json{{"error", std::string(kExists)}});
     }

@@ -4,7 +4,10 @@
 // oc_chef_wm_policy_group_policy_rev, pedant policies specs.
 #include <gtest/gtest.h>
 
+#include <atomic>
 #include <string>
+#include <thread>
+#include <vector>
 
 #include "api_test_support.hpp"
 
@@ -212,6 +215,26 @@ TEST_P(PolicyGroupsApiTest, InvalidBodiesAre400AndCreateNothing) {
   zt::expect_error(api_.put(at, p), 400, "Field 'identifier' missing");
   EXPECT_EQ(api_.get(path("/policy_groups")).json(), Json::object());
   EXPECT_EQ(api_.get(path("/policies")).json(), Json::object());
+}
+
+// Assignments to one group from many connections at once all land (each PUT rewrites the
+// group's document, so a lost update would drop a policy).
+TEST_P(PolicyGroupsApiTest, ConcurrentAssignmentsToOneGroupAllLand) {
+  constexpr int kPolicies = 8;
+  std::atomic<int> created{0};
+  std::vector<std::thread> threads;
+  for (int i = 0; i < kPolicies; ++i) {
+    threads.emplace_back([&, i] {
+      zt::ApiClient client(server_.url());
+      const std::string name = "p" + std::to_string(i);
+      if (client.put(assoc("shared", name), policy(name)).status == 201) ++created;
+    });
+  }
+  for (std::thread& t : threads) t.join();
+  EXPECT_EQ(created.load(), kPolicies);
+  Json policies = api_.get(path("/policy_groups/shared")).json()["policies"];
+  EXPECT_EQ(policies.size(), static_cast<std::size_t>(kPolicies));
+  EXPECT_EQ(api_.get(path("/policies")).json().size(), static_cast<std::size_t>(kPolicies));
 }
 
 }  // namespace
