@@ -3,14 +3,19 @@
 #include <mruby.h>
 #include <mruby/array.h>
 #include <mruby/compile.h>
+#include <mruby/dump.h>
 #include <mruby/error.h>
 #include <mruby/hash.h>
+#include <mruby/irep.h>
+#include <mruby/proc.h>
 #include <mruby/string.h>
 
 #include <cmath>
+#include <cstdint>
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "proofbox/backup/repo/json_file.hpp"
 #include "proofbox/backup/repo/repo_error.hpp"
@@ -158,11 +163,37 @@ const char* dsl_class(DslKind kind) {
   return "Metadata";
 }
 
+// The prelude compiled once per process to bytecode (with debug info, so its frames keep
+// their file name in backtraces): loading bytecode into each fresh interpreter is several
+// times cheaper than parsing the source again.
+const std::vector<std::uint8_t>& prelude_bytecode() {
+  static const std::vector<std::uint8_t> bytecode = [] {
+    Interpreter interpreter;
+    mrb_state* mrb = interpreter.get();
+    mrbc_context* cxt = mrbc_context_new(mrb);
+    mrbc_filename(mrb, cxt, kRubyDslPreludeName);
+    cxt->no_exec = TRUE;  // compile only: the result is the top-level proc
+    mrb_value proc = mrb_load_string_cxt(mrb, kRubyDslPrelude, cxt);
+    mrbc_context_free(mrb, cxt);
+    if (mrb->exc != nullptr || !mrb_proc_p(proc)) {
+      throw std::logic_error("Ruby DSL prelude does not compile");
+    }
+    std::uint8_t* bin = nullptr;
+    std::size_t size = 0;
+    if (mrb_dump_irep(mrb, mrb_proc_ptr(proc)->body.irep, MRB_DUMP_DEBUG_INFO, &bin, &size) !=
+        MRB_DUMP_OK) {
+      throw std::logic_error("Ruby DSL prelude cannot be dumped");
+    }
+    std::vector<std::uint8_t> out(bin, bin + size);
+    mrb_free(mrb, bin);
+    return out;
+  }();
+  return bytecode;
+}
+
 void load_prelude(mrb_state* mrb) {
-  mrbc_context* cxt = mrbc_context_new(mrb);
-  mrbc_filename(mrb, cxt, kRubyDslPreludeName);
-  mrb_load_string_cxt(mrb, kRubyDslPrelude, cxt);
-  mrbc_context_free(mrb, cxt);
+  const auto& bytecode = prelude_bytecode();
+  mrb_load_irep_buf(mrb, bytecode.data(), bytecode.size());
   if (mrb->exc != nullptr) {
     mrb_value exc = mrb_obj_value(mrb->exc);
     mrb->exc = nullptr;

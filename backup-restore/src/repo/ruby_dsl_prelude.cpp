@@ -37,10 +37,15 @@ module ProofboxDsl
     # "="), VERSION with min_parts..3 numeric parts. Returns the normalised "OP VERSION".
     def __pb_constraint(field, value, min_parts = 1)
       op, version = __pb_split_op(__pb_string(field, value).strip, ["~>", ">=", "<=", "=", ">", "<"])
-      parts = version.split(".", -1)
-      unless parts.size >= min_parts && parts.size <= 3 && parts.all? { |p| __pb_digits?(p) }
-        raise ArgumentError, "invalid version constraint #{value.inspect} for #{field}"
+      base, suffix = version.split("-", 2)
+      parts = base.to_s.split(".", -1)
+      ok = parts.size >= min_parts && parts.size <= 3 && parts.all? { |p| __pb_digits?(p) }
+      # Platform versions may carry FreeBSD's suffix: "10.1-RELEASE", "9.3-RELEASE-p5".
+      if suffix
+        ok &&= min_parts == 1 && parts.size == 2 && !suffix.empty? &&
+               suffix.each_char.all? { |c| c == "-" || (c >= "0" && c <= "9") || (c >= "a" && c <= "z") || (c >= "A" && c <= "Z") }
       end
+      raise ArgumentError, "invalid version constraint #{value.inspect} for #{field}" unless ok
       "#{op || '='} #{version}"
     end
 

@@ -78,6 +78,21 @@ grouping 'webapp', title: 'Web app'
   EXPECT_FALSE(md.contains("groupings"));
 }
 
+TEST(RubyDslMetadata, ConstraintsAreNormalisedAsChefPlatformConstraints) {
+  const Json md = eval(R"(
+depends 'apt', '7'
+depends 'yum', ' ~>5 '
+supports 'freebsd', '>= 10.1-RELEASE'
+supports 'centos', '> 7.2.1511'
+)",
+                       DslKind::metadata);
+  EXPECT_EQ(md["dependencies"], (Json{{"apt", "= 7"}, {"yum", "~> 5"}}));
+  EXPECT_EQ(md["platforms"], (Json{{"freebsd", ">= 10.1-RELEASE"}, {"centos", "> 7.2.1511"}}));
+  EXPECT_THROW(eval("depends 'a', '>= 1.2.3.4'", DslKind::metadata), RepoError);
+  EXPECT_THROW(eval("depends 'a', '>= 1-RELEASE'", DslKind::metadata), RepoError);
+  EXPECT_THROW(eval("depends 'a', 'latest'", DslKind::metadata), RepoError);
+}
+
 TEST(RubyDslMetadata, DefaultsAreChefs) {
   const Json md = eval("name 'bare'", DslKind::metadata);
   EXPECT_EQ(md["license"], "All rights reserved");
