@@ -15,7 +15,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
 proofbox=${1:-$root/build/proofbox}
 : "${DURATION:=10s}" "${CONNS:=8}" "${THREADS:=2}" "${NODES:=10000}"
-: "${SEARCH_SMALL:=1000}" "${SEARCH_DURATION:=10s}"
+: "${SEARCH_SMALL:=1000}" "${SEARCH_DURATION:=10s}" "${SEARCH_CONNS:=1}"
 export DURATION CONNS THREADS
 
 for tool in wrk goiardi curl; do
@@ -56,11 +56,12 @@ make_node() {  # base_url
 rss_kb() { awk '/^VmRSS:/ {print $2}' "/proc/$1/status"; }
 
 declare -A result
-# Search over the loaded fleet (one node in eight matches): median latency and requests/s.
+# Search over the loaded fleet (one node in eight matches): median latency and requests/s, on
+# SEARCH_CONNS (1) connection so the latency is the server's, not a queue behind other requests.
 search_run() {  # server nodes
   local line
   curl -fsS -o /dev/null -H 'Accept: application/json' "$url/search/node?q=name:load-0" || true
-  line=$(DURATION=$SEARCH_DURATION "$here/http_load.sh" "$url" search | tee /dev/stderr | grep '^RESULT')
+  line=$(DURATION=$SEARCH_DURATION CONNS=$SEARCH_CONNS THREADS=1 "$here/http_load.sh" "$url" search | tee /dev/stderr | grep '^RESULT')
   result[$1.search$2]=$(sed -n 's/.*requests_per_sec=\([0-9.]*\).*/\1/p' <<<"$line")
   result[$1.search$2.p50]=$(sed -n 's/.*latency_p50=\([^ ]*\).*/\1/p' <<<"$line")
   result[$1.search$2.non2xx]=$(sed -n 's/.*non2xx=\([0-9]*\).*/\1/p' <<<"$line")

@@ -175,8 +175,6 @@ class Lexer {
   std::size_t i_ = 0;
 };
 
-using Clause = std::pair<Occur, QueryNode>;
-
 class Parser {
  public:
   explicit Parser(std::string_view in) : lexer_(in) { advance(); }
@@ -232,7 +230,7 @@ class Parser {
       advance();
       all.clauses.push_back(unary(field, depth));
     }
-    return {Occur::kShould, std::move(all)};
+    return Clause{Occur::kShould, std::move(all)};
   }
 
   // A clause with its prefix operator; NOT/! stack, + and - take one primary.
@@ -242,22 +240,22 @@ class Parser {
       case Tok::kNot: {
         advance();
         Clause inner = unary(field, depth + 1);
-        return {Occur::kMustNot, wrap(std::move(inner))};
+        return Clause{Occur::kMustNot, wrap(std::move(inner))};
       }
       case Tok::kPlus:
         advance();
-        return {Occur::kMust, primary(field, depth)};
+        return Clause{Occur::kMust, primary(field, depth)};
       case Tok::kMinus:
         advance();
-        return {Occur::kMustNot, primary(field, depth)};
+        return Clause{Occur::kMustNot, primary(field, depth)};
       default:
-        return {Occur::kShould, primary(field, depth)};
+        return Clause{Occur::kShould, primary(field, depth)};
     }
   }
 
   // A clause as a node of its own (a one-clause group keeps a negation's meaning).
   static QueryNode wrap(Clause c) {
-    if (c.first == Occur::kShould) return std::move(c.second);
+    if (c.occur == Occur::kShould) return std::move(c.node);
     QueryNode g;
     g.kind = QueryNode::Kind::kGroup;
     g.clauses.push_back(std::move(c));

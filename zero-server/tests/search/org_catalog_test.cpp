@@ -4,6 +4,9 @@
 
 #include <gtest/gtest.h>
 
+#include <atomic>
+#include <thread>
+
 #include "proofbox/zero/store/store.hpp"
 
 namespace proofbox::zero::testing {
@@ -54,6 +57,37 @@ TEST(OrgCatalogTest, EachOrgHasItsOwnCatalog) {
   a->nodes().put("n", doc({{"name", "n"}}));
   EXPECT_EQ(search::org_catalog(a)->query("node", "name:n").total, 1u);
   EXPECT_EQ(search::org_catalog(b)->query("node", "name:n").total, 0u);
+}
+
+TEST(OrgCatalogTest, ConcurrentWritersAndSearchers) {
+  store::Store s;
+  auto org = s.create_org("acme");
+  auto catalog = search::org_catalog(org);
+  std::atomic<bool> done{false};
+  std::thread searcher([&] {
+    while (!done) {
+      auto r = catalog->query("node", "role:app AND platform:ubuntu");
+      EXPECT_EQ(r.ids.size(), r.total);
+    }
+  });
+  std::vector<std::thread> writers;
+  for (int w = 0; w < 3; ++w) {
+    writers.emplace_back([&, w] {
+      for (int i = 0; i < 300; ++i) {
+        const std::string name = "n" + std::to_string(w) + "-" + std::to_string(i);
+        org->nodes().put(name, doc({{"name", name},
+                                    {"run_list", {i % 2 ? "role[app]" : "role[web]"}},
+                                    {"automatic", {{"platform", "ubuntu"}}}}));
+        if (i % 3 == 0) org->nodes().erase(name);
+      }
+    });
+  }
+  for (auto& t : writers) t.join();
+  done = true;
+  searcher.join();
+  // Per writer: 150 app nodes, of which those with i % 3 == 0 (50) were erased.
+  EXPECT_EQ(catalog->query("node", "role:app AND platform:ubuntu").total, 3u * 100u);
+  EXPECT_EQ(catalog->query("node", "*:*").total, org->nodes().size());
 }
 
 }  // namespace

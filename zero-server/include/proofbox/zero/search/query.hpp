@@ -39,6 +39,8 @@ struct Pattern {
 
 enum class Occur { kShould, kMust, kMustNot };
 
+struct Clause;
+
 struct QueryNode {
   enum class Kind {
     kTerm,   // field:value (value may hold wildcards; "*" means the field is present)
@@ -52,7 +54,13 @@ struct QueryNode {
   Pattern value;
   std::optional<std::string> lower, upper;
   bool lower_inclusive = true, upper_inclusive = true;
-  std::vector<std::pair<Occur, QueryNode>> clauses;
+  std::vector<Clause> clauses;
+};
+
+// One clause of a group: a query with its occurrence (plain, `+`, or `-`/NOT).
+struct Clause {
+  Occur occur = Occur::kShould;
+  QueryNode node;
 };
 
 // Parses a query string; throws QueryError when it is malformed.
