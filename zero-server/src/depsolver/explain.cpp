@@ -87,6 +87,7 @@ class Explainer {
     in.roots.assign(p_.roots.begin(), p_.roots.begin() + static_cast<std::ptrdiff_t>(count));
     in.disabled = std::move(disabled);
     in.step_limit = p_.step_limit;
+    in.deadline = p_.deadline;
     return search(in);
   }
 
