@@ -24,9 +24,10 @@
 // Which cookbooks are reported as the culprits follows dep_selector: the cheapest set of
 // cookbooks whose incoming constraints must be dropped for the failing prefix of the run list
 // to solve, preferring (in this order) cookbooks that do not exist or have no allowed version,
-// then dependencies, then run-list cookbooks. Only single cookbooks (plus any version-less
-// ones) are tried, among those a failed constraint targeted; when several work, the last in
-// dep_selector's reachability order wins, as Gecode's branching tends to pick it.
+// then dependencies, then run-list cookbooks. Single cookbooks a failed constraint targeted
+// are tried first (when several work, the last in dep_selector's reachability order wins, as
+// Gecode's branching tends to pick it); failing that, targeted dependencies are disabled
+// together and the set trimmed back to the ones needed.
 #include <chrono>
 #include <cstdint>
 #include <optional>
