@@ -39,9 +39,9 @@ class Explainer {
       culprits = std::move(*found);
     } else if (timed_out_) {
       return out_of_time();
-    } else {
-      culprits.push_back(p_.roots[idx].cookbook);
     }
+    // Nothing found within the bounds: blame the run-list item's own cookbook.
+    if (culprits.empty()) culprits.push_back(p_.roots[idx].cookbook);
 
     NoSolution detail;
     std::optional<Id> report_on;
@@ -87,6 +87,7 @@ class Explainer {
     in.roots.assign(p_.roots.begin(), p_.roots.begin() + static_cast<std::ptrdiff_t>(count));
     in.disabled = std::move(disabled);
     in.step_limit = p_.step_limit;
+    in.deadline = p_.deadline;
     return search(in);
   }
 
@@ -120,7 +121,10 @@ class Explainer {
       auto r = solve_prefix(prefix, disabled);
       if (r.status == SearchStatus::step_limit) timed_out_ = true;
       if (r.status != SearchStatus::solved) {
-        if (r.status == SearchStatus::unsatisfiable) targets = std::move(r.conflict_targets);
+        if (r.status == SearchStatus::unsatisfiable) {
+          targets = r.conflict_targets;
+          last_targets_ = std::move(r.conflict_targets);
+        }
         return std::nullopt;
       }
       return r;
@@ -149,13 +153,57 @@ class Explainer {
       if (is_root[a] != is_root[b]) return is_root[a] < is_root[b];
       return position_[a] > position_[b];
     });
+    const std::vector<Id> first_targets = targets;
     for (Id c : candidates) {
       std::vector<char> disabled = base;
       disabled[c] = 1;
       if (auto r = attempt(disabled)) return with_versionless({c}, *r);
       if (timed_out_) return std::nullopt;
     }
-    return std::nullopt;
+    return several_culprits(base, first_targets, is_root, attempt, with_versionless);
+  }
+
+  // No single cookbook is enough: disable every targeted dependency (then run-list cookbook),
+  // growing the set with the targets of each new failure until the prefix solves, then drop
+  // the members not needed, earliest in reachability order first.
+  template <class Attempt, class Finish>
+  std::optional<std::vector<Id>> several_culprits(const std::vector<char>& base,
+                                                  std::vector<Id> targets,
+                                                  const std::vector<char>& is_root,
+                                                  Attempt& attempt, Finish& finish) {
+    std::vector<char> disabled = base;
+    std::vector<Id> chosen;
+    std::optional<SearchResult> solved;
+    for (int pass = 0; pass < 2 && !solved; ++pass) {
+      for (int round = 0; round < 64 && !solved; ++round) {
+        bool grew = false;
+        for (Id t : targets) {
+          if (disabled[t] || position_[t] < 0 || (pass == 0 && is_root[t])) continue;
+          disabled[t] = 1;
+          chosen.push_back(t);
+          grew = true;
+        }
+        if (!grew) break;
+        solved = attempt(disabled);
+        if (timed_out_) return std::nullopt;
+        if (!solved) targets = last_targets_;
+      }
+    }
+    if (!solved) return std::nullopt;
+    std::sort(chosen.begin(), chosen.end(),
+              [&](Id a, Id b) { return position_[a] < position_[b]; });
+    std::vector<Id> kept;
+    for (std::size_t i = 0; i < chosen.size(); ++i) {
+      disabled[chosen[i]] = 0;
+      if (auto r = attempt(disabled)) {
+        solved = std::move(r);
+      } else {
+        if (timed_out_) return std::nullopt;
+        disabled[chosen[i]] = 1;
+        kept.push_back(chosen[i]);
+      }
+    }
+    return finish(kept, *solved);
   }
 
   bool reached_by(const SearchResult& r, Id target) const {
@@ -298,6 +346,7 @@ class Explainer {
   std::vector<Id> order_;
   std::size_t visits_ = 0;
   bool timed_out_ = false;
+  std::vector<Id> last_targets_;  // conflict targets of the latest failed attempt
 };
 
 }  // namespace

@@ -17,6 +17,7 @@ struct Problem {
   std::vector<Root> roots;            // the run list, in order
   std::vector<Constraint> root_constraints;
   std::uint64_t step_limit = 0;
+  std::optional<std::chrono::steady_clock::time_point> deadline;
 };
 
 // Called once the whole run list is known to be unsatisfiable. Returns the 412 failure (or the

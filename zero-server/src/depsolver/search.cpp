@@ -55,6 +55,7 @@ class Engine {
         requirer_(n_, -1),
         lo_reason_(n_, -1),
         hi_reason_(n_, -1),
+        position_(n_, 0),
         target_seen_(n_, 0) {}
 
   SearchResult run() {
@@ -89,6 +90,10 @@ class Engine {
 
  private:
   enum class Outcome { solved, failed, limit };
+  struct Watched {
+    std::uint32_t nogood;
+    VersionRange allowed;  // the nogood's condition on the watching cookbook
+  };
   struct TrailEntry {
     enum Kind : std::uint8_t { domain, require, assign } kind;
     Id cookbook;
@@ -258,12 +263,13 @@ class Engine {
   const Explanation* refused(Id y, std::uint32_t v) const {
     auto it = watch_.find(y);
     if (it == watch_.end()) return nullptr;
-    for (std::uint32_t id : it->second) {
-      const Explanation& nogood = nogoods_[id];
+    for (const Watched& w : it->second) {
+      if (!w.allowed.contains(v)) continue;
+      const Explanation& nogood = nogoods_[w.nogood];
       bool holds = true;
       for (const Condition& c : nogood) {
-        const std::int32_t at =
-            c.cookbook == y ? static_cast<std::int32_t>(v) : assigned_[c.cookbook];
+        if (c.cookbook == y) continue;
+        const std::int32_t at = assigned_[c.cookbook];
         if (at < 0 || !c.allowed.contains(static_cast<std::uint32_t>(at))) {
           holds = false;
           break;
@@ -274,10 +280,17 @@ class Engine {
     return nullptr;
   }
 
+  // Records an explanation as a nogood, watched on the cookbook decided last: it can only
+  // apply once all its cookbooks are decided, which in a later branch is usually again in
+  // the same order. (Missing a case only costs pruning, never correctness.)
   void learn(const Explanation& e) {
     if (e.empty() || nogoods_.size() >= kMaxNogoods) return;
-    const auto id = static_cast<std::uint32_t>(nogoods_.size());
-    for (const Condition& c : e) watch_[c.cookbook].push_back(id);
+    const Condition* last = &e.front();
+    for (const Condition& c : e) {
+      if (position_[c.cookbook] > position_[last->cookbook]) last = &c;
+    }
+    watch_[last->cookbook].push_back(
+        Watched{static_cast<std::uint32_t>(nogoods_.size()), last->allowed});
     nogoods_.push_back(e);
   }
 
@@ -300,6 +313,10 @@ class Engine {
     while (v >= static_cast<std::int64_t>(range.lo)) {
       ++steps_;
       if (in_.step_limit != 0 && steps_ > in_.step_limit) return Outcome::limit;
+      if (in_.deadline && (steps_ & 1023U) == 0 &&
+          std::chrono::steady_clock::now() > *in_.deadline) {
+        return Outcome::limit;
+      }
       const auto version = static_cast<std::uint32_t>(v);
       if (const Explanation* nogood = refused(y, version)) {
         merge(acc, *nogood, y);
@@ -309,6 +326,7 @@ class Engine {
       const std::size_t mark = trail_.size();
       trail_.push_back({TrailEntry::assign, y, {}, 0, 0});
       assigned_[y] = static_cast<std::int32_t>(version);
+      position_[y] = static_cast<std::uint32_t>(head_);
       ++head_;
       Explanation& sub = scratch(sub_pool_, depth);
       if (propagate(y, version, sub)) {
@@ -345,7 +363,8 @@ class Engine {
   std::size_t head_ = 0;
   std::vector<TrailEntry> trail_;
   std::vector<Explanation> nogoods_;
-  std::unordered_map<Id, std::vector<std::uint32_t>> watch_;
+  std::unordered_map<Id, std::vector<Watched>> watch_;
+  std::vector<std::uint32_t> position_;  // order in which each cookbook was last decided
   std::deque<Explanation> acc_pool_;
   std::deque<Explanation> sub_pool_;
   std::vector<char> target_seen_;

@@ -25,7 +25,9 @@
 //
 // Disabled cookbooks model dep_selector's failure analysis: constraints that target a disabled
 // cookbook are ignored and it is never required.
+#include <chrono>
 #include <cstdint>
+#include <optional>
 #include <vector>
 
 #include "proofbox/zero/depsolver/universe.hpp"
@@ -43,9 +45,10 @@ struct SearchInput {
   std::vector<Root> roots;
   std::vector<char> disabled;    // per cookbook; empty means none
   std::uint64_t step_limit = 0;  // version tries before giving up; 0 = no limit
+  std::optional<std::chrono::steady_clock::time_point> deadline;  // give up after it
 };
 
-enum class SearchStatus { solved, unsatisfiable, step_limit };
+enum class SearchStatus { solved, unsatisfiable, step_limit };  // step_limit: out of steps or time
 
 struct SearchResult {
   SearchStatus status = SearchStatus::unsatisfiable;

@@ -23,6 +23,9 @@ Result solve(const Universe& universe, const Request& request) {
   detail::Problem problem;
   problem.universe = &universe;
   problem.step_limit = request.step_limit;
+  if (request.time_limit.count() > 0) {
+    problem.deadline = std::chrono::steady_clock::now() + request.time_limit;
+  }
   problem.allowed.resize(universe.cookbook_count());
   for (Universe::Id id = 0; id < universe.cookbook_count(); ++id) {
     problem.allowed[id] = {0, universe.cookbook(id).version_count};
@@ -52,6 +55,7 @@ Result solve(const Universe& universe, const Request& request) {
   input.allowed = problem.allowed;
   input.roots = problem.roots;
   input.step_limit = request.step_limit;
+  input.deadline = problem.deadline;
   auto result = detail::search(input);
   switch (result.status) {
     case detail::SearchStatus::solved: {

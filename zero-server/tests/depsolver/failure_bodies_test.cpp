@@ -222,5 +222,20 @@ TEST(FailureBodies, RunListCookbookIsBlamedWhenOnlyDroppingItHelps) {
                          "(b = 2.0.0)", Json::array(), {"b = 1.0.0 -> []"}));
 }
 
+TEST(FailureBodies, SeveralDependenciesAreBlamedWhenNoSingleOneIsEnough) {
+  // Dropping a (a run-list cookbook) would also do, but dep_selector prefers disabling any
+  // number of dependencies to disabling one run-list cookbook.
+  Universe u = UniverseBuilder()
+                   .add("a", "1.0.0", {{"b", "= 1.0.0"}, {"c", "= 1.0.0"}})
+                   .add("b", "2.0.0")
+                   .add("c", "2.0.0")
+                   .build();
+  expect_412(solve(u, request({"a"})),
+             no_solution("Unable to satisfy constraints on package b due to solution constraint "
+                         "(a >= 0.0.0). Solution constraints that may result in a constraint on "
+                         "b: [(a = 1.0.0) -> (b = 1.0.0)]",
+                         "(a >= 0.0.0)", Json::array(), {"b = 2.0.0 -> []", "c = 2.0.0 -> []"}));
+}
+
 }  // namespace
 }  // namespace proofbox::zero::depsolver

@@ -75,6 +75,7 @@ TEST(GeneratedGraphs, BenchmarkUniversesSolveConsistently) {
 // first, chronological backtracking with copied state.
 struct Reference {
   const Universe& u;
+  std::vector<VersionRange> allowed;  // per cookbook, after the environment's pins
   std::vector<std::pair<Universe::Id, std::uint32_t>> answer;
 
   bool run(std::deque<Universe::Id> queue, std::map<Universe::Id, VersionRange> domains,
@@ -99,7 +100,7 @@ struct Reference {
           continue;
         }
         if (!ds.contains(e->target)) {
-          ds[e->target] = {0, u.cookbook(e->target).version_count};
+          ds[e->target] = allowed[e->target];
           q.push_back(e->target);
         }
         ds[e->target] = ds[e->target].intersect(e->matching);
@@ -116,7 +117,7 @@ TEST(GeneratedGraphs, MatchesAChronologicalBacktrackerOnSmallRandomUniverses) {
   auto pick = [&rng](int lo, int hi) { return std::uniform_int_distribution<int>(lo, hi)(rng); };
   const char* ops[] = {">= ", "< ", "= ", "~> ", "> ", "<= "};
   int solvable = 0;
-  for (int round = 0; round < 400; ++round) {
+  for (int round = 0; round < 1000; ++round) {
     const int n = pick(2, 6);
     UniverseBuilder b;
     for (int c = 0; c < n; ++c) {
@@ -136,19 +137,44 @@ TEST(GeneratedGraphs, MatchesAChronologicalBacktrackerOnSmallRandomUniverses) {
     }
     Universe u = b.build();
     std::vector<std::string> run_list = {"c0"};
-    if (pick(0, 1) == 1) run_list.push_back("c" + std::to_string(pick(1, n - 1)));
+    if (pick(0, 1) == 1) {
+      std::string second = "c" + std::to_string(pick(1, n - 1));
+      if (pick(0, 2) == 0) second += "@1." + std::to_string(pick(0, 1));  // a run-list pin
+      run_list.push_back(second);
+    }
+    std::vector<std::pair<std::string, std::string>> pins;
+    if (pick(0, 2) == 0) {
+      pins.push_back({"c" + std::to_string(pick(0, n - 1)),
+                      std::string(ops[pick(0, 5)]) + std::to_string(pick(1, 2)) + ".0"});
+    }
+    const Request request = testing::request(run_list, pins);
     auto items = run_list_cookbooks(run_list);
 
-    Reference ref{u, {}};
+    Reference ref{u, {}, {}};
+    for (Universe::Id id = 0; id < u.cookbook_count(); ++id) {
+      ref.allowed.push_back({0, u.cookbook(id).version_count});
+    }
+    for (const auto& [name, pin] : request.environment) {
+      if (auto id = u.find(name))
+        ref.allowed[*id] = ref.allowed[*id].intersect(u.matching(*id, pin));
+    }
     std::deque<Universe::Id> queue;
     std::map<Universe::Id, VersionRange> domains;
+    bool no_versions = false;
     for (const auto& item : *items) {
       const auto id = *u.find(item.cookbook);
-      if (!domains.contains(id)) queue.push_back(id);
-      domains[id] = {0, u.cookbook(id).version_count};
+      if (!domains.contains(id)) {
+        queue.push_back(id);
+        domains[id] = ref.allowed[id];
+      }
+      if (item.version) {
+        domains[id] = domains[id].intersect(
+            u.matching(id, Constraint{model::ConstraintOp::eq, *item.version, true}));
+      }
+      no_versions = no_versions || domains[id].empty();
     }
-    const bool ref_solved = ref.run(queue, domains, {});
-    auto result = solve(u, testing::request(run_list));
+    const bool ref_solved = !no_versions && ref.run(queue, domains, {});
+    auto result = solve(u, request);
     ASSERT_EQ(ref_solved, std::holds_alternative<Solution>(result)) << "round " << round;
     if (!ref_solved) {
       EXPECT_EQ(std::get<Failure>(result).status, 412);
@@ -160,9 +186,9 @@ TEST(GeneratedGraphs, MatchesAChronologicalBacktrackerOnSmallRandomUniverses) {
     std::map<std::string, Version> actual;
     for (const auto& c : std::get<Solution>(result).cookbooks) actual[c.name] = c.version;
     EXPECT_EQ(actual, expected) << "round " << round;
-    expect_consistent(u, testing::request(run_list), std::get<Solution>(result));
+    expect_consistent(u, request, std::get<Solution>(result));
   }
-  EXPECT_GT(solvable, 100);
+  EXPECT_GT(solvable, 250);
 }
 
 }  // namespace

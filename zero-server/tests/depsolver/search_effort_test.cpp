@@ -1,6 +1,9 @@
 // The search must not retry a deep conflict under every combination of unrelated choices.
 #include <gtest/gtest.h>
 
+#include <chrono>
+
+#include "../../bench/depsolver_graphs.hpp"
 #include "depsolver_test_support.hpp"
 #include "proofbox/zero/depsolver/solve.hpp"
 
@@ -69,6 +72,21 @@ TEST(SearchEffort, EachFailingVersionCostsOnlyItsOwnTries) {
   EXPECT_EQ(std::get<Solution>(result).version_of("top"), (Version{1, 0, 0}));
   EXPECT_EQ(std::get<Solution>(result).version_of("leaf"), (Version{9, 0, 0}));
   EXPECT_LT(std::get<Solution>(result).steps, 30U * 6U + 10U);
+}
+
+TEST(SearchEffort, TimeLimitBoundsAHardSearch) {
+  // A dense generated graph (200 cookbooks in narrow layers) that takes this solver far more
+  // than the budget; whatever the outcome, the call must come back in about the time given.
+  const auto g = bench::generate_graph(bench::GraphSpec{200, 10, 10, true, 2});
+  Request r = g.request;
+  r.time_limit = std::chrono::milliseconds(50);
+  const auto start = std::chrono::steady_clock::now();
+  auto result = solve(g.universe, r);
+  const auto elapsed = std::chrono::steady_clock::now() - start;
+  EXPECT_LT(elapsed, std::chrono::seconds(2));
+  if (const auto* f = std::get_if<Failure>(&result)) {
+    EXPECT_EQ(f->body["error"][0]["message"], "unable to solve dependencies in alotted time");
+  }
 }
 
 }  // namespace

@@ -19,14 +19,16 @@
 //     (X >= 0.0.0). Solution constraints that may result in a constraint on P: [(X = 1.0.0) ->
 //     (P > 2.0.0)]", "unsatisfiable_run_list_item": "(X >= 0.0.0)", "non_existent_cookbooks":
 //     [...], "most_constrained_cookbooks": ["P = 2.0.0 -> [(Q > 3.0.0)]"]}]}
-//   - search budget exhausted                             412 "unable to solve dependencies in
+//   - search budget (steps or time) exhausted             412 "unable to solve dependencies in
 //     alotted time" (sic)
 // Which cookbooks are reported as the culprits follows dep_selector: the cheapest set of
 // cookbooks whose incoming constraints must be dropped for the failing prefix of the run list
 // to solve, preferring (in this order) cookbooks that do not exist or have no allowed version,
-// then dependencies, then run-list cookbooks. Only single cookbooks (plus any version-less
-// ones) are tried, among those a failed constraint targeted; when several work, the last in
-// dep_selector's reachability order wins, as Gecode's branching tends to pick it.
+// then dependencies, then run-list cookbooks. Single cookbooks a failed constraint targeted
+// are tried first (when several work, the last in dep_selector's reachability order wins, as
+// Gecode's branching tends to pick it); failing that, targeted dependencies are disabled
+// together and the set trimmed back to the ones needed.
+#include <chrono>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -66,8 +68,10 @@ EnvironmentPins environment_pins(const Json& cookbook_versions);
 struct Request {
   EnvironmentPins environment;
   std::vector<std::string> run_list;
-  // Version tries before giving up with the "alotted time" failure; 0 = no limit.
-  std::uint64_t step_limit = 5'000'000;
+  // Budgets before giving up with the "alotted time" failure (0 = no limit). The time limit
+  // covers the solve and, on failure, the analysis; erchef's own depsolver timeout is 2 s.
+  std::uint64_t step_limit = 0;
+  std::chrono::milliseconds time_limit{2000};
 };
 
 struct SolvedCookbook {
