@@ -10,10 +10,12 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
   int exit_status = 0;
   proofbox::cli::add_serve_command(app, exit_status);
+  proofbox::cli::add_diff_command(app, exit_status);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
-    return app.exit(e);
+    // Usage errors exit 2 (as `diff` reports errors), help and --version 0.
+    return app.exit(e) == 0 ? 0 : 2;
   }
   return exit_status;
 }

@@ -7,6 +7,7 @@
 #include <fstream>
 #include <iostream>
 
+#include "proofbox/cli/serve_state.hpp"
 #include "proofbox/zero/api/admin_bootstrap.hpp"
 #include "proofbox/zero/api/chef_api.hpp"
 #include "proofbox/zero/http/server.hpp"
@@ -40,12 +41,15 @@ int run_serve(const ServeOptions& options) {
 
   zero::store::Store store;
   zero::api::ApiOptions api_options;
+  InProcessIdentity identity{options.org, "", ""};
   api_options.auth =
       options.auth == "verify" ? zero::api::AuthMode::kVerify : zero::api::AuthMode::kOff;
   api_options.default_org = options.org;
   if (api_options.auth == zero::api::AuthMode::kVerify) {
     try {
       auto creds = zero::api::bootstrap_admin(store, options.org, "admin");
+      identity.name = creds.admin_name;
+      identity.private_key_pem = creds.admin_private_key;
       std::filesystem::path dir(options.key_dir);
       write_private_key(dir / (creds.admin_name + ".pem"), creds.admin_private_key);
       write_private_key(dir / (creds.validator_name + ".pem"), creds.validator_private_key);
@@ -57,6 +61,14 @@ int run_serve(const ServeOptions& options) {
     }
   }
   zero::api::ChefApi api(store, api_options);
+  if (!options.source.empty()) {
+    try {
+      load_server_state(api, identity, options.source, std::cerr);
+    } catch (const std::exception& e) {
+      std::cerr << "proofbox serve: " << e.what() << "\n";
+      return 1;
+    }
+  }
 
   zero::http::ServerOptions http_options;
   http_options.host = options.host;
@@ -76,6 +88,14 @@ int run_serve(const ServeOptions& options) {
   sigwait(&stop_signals, &signal);
   std::cerr << "proofbox serve: " << (signal == SIGINT ? "SIGINT" : "SIGTERM") << ", stopping\n";
   server.stop();
+  if (!options.save.empty()) {
+    try {
+      save_server_state(api, identity, options.save, std::cerr);
+    } catch (const std::exception& e) {
+      std::cerr << "proofbox serve: cannot save to " << options.save << ": " << e.what() << "\n";
+      return 1;
+    }
+  }
   return 0;
 }
 

@@ -35,10 +35,22 @@ void add_serve_command(CLI::App& app, int& exit_status) {
       ->add_option("--key-dir", opts->key_dir,
                    "With --auth verify: where the admin and validator private keys are written")
       ->capture_default_str();
+  auto* repo = serve->add_option("--repo", opts->source,
+                                 "Load a chef-repo (cookbooks, roles, environments, data bags, "
+                                 "nodes) before listening, through the restore path");
+  auto* snapshot = serve->add_option("--snapshot", opts->source,
+                                     "Load a snapshot (directory or .tar.gz from `proofbox "
+                                     "backup`) before listening");
+  repo->excludes(snapshot);
+  snapshot->excludes(repo);
+  serve->add_option("--save", opts->save,
+                    "On SIGINT/SIGTERM, write everything the server holds as a snapshot "
+                    "(directory, or .tar.gz by suffix)");
   serve->footer(
       "Examples:\n"
       "  proofbox serve --port 0                 # pick a free port, print the URL\n"
       "  proofbox serve --auth verify --key-dir ~/.chef/proofbox\n"
+      "  proofbox serve --repo . --save state.tar.gz   # load a chef-repo, keep what changed\n"
       "  curl -s http://127.0.0.1:8889/nodes     # the default org 'chef', unscoped");
   serve->callback([opts, &exit_status] { exit_status = run_serve(*opts); });
 }

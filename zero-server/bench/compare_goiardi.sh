@@ -3,6 +3,8 @@
 #   1. GET /nodes/N of a ~2 KB node at 8 keep-alive connections (requests/s)
 #   2. POST /nodes of unique ~2 KB nodes (nodes/s ingested)
 #   3. resident memory of a fresh server holding 10k ~2 KB nodes, against their raw JSON size
+#   4. GET /search/node?q=role:app AND platform:ubuntu (full rows) over 1k and 10k nodes:
+#      median latency and requests/s
 #
 #   zero-server/bench/compare_goiardi.sh [PROOFBOX_BINARY]     (default: build/proofbox)
 #
@@ -13,6 +15,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
 proofbox=${1:-$root/build/proofbox}
 : "${DURATION:=10s}" "${CONNS:=8}" "${THREADS:=2}" "${NODES:=10000}"
+: "${SEARCH_SMALL:=1000}" "${SEARCH_DURATION:=10s}"
 export DURATION CONNS THREADS
 
 for tool in wrk goiardi curl; do
@@ -53,6 +56,15 @@ make_node() {  # base_url
 rss_kb() { awk '/^VmRSS:/ {print $2}' "/proc/$1/status"; }
 
 declare -A result
+# Search over the loaded fleet (one node in eight matches): median latency and requests/s.
+search_run() {  # server nodes
+  local line
+  curl -fsS -o /dev/null -H 'Accept: application/json' "$url/search/node?q=name:load-0" || true
+  line=$(DURATION=$SEARCH_DURATION "$here/http_load.sh" "$url" search | tee /dev/stderr | grep '^RESULT')
+  result[$1.search$2]=$(sed -n 's/.*requests_per_sec=\([0-9.]*\).*/\1/p' <<<"$line")
+  result[$1.search$2.p50]=$(sed -n 's/.*latency_p50=\([^ ]*\).*/\1/p' <<<"$line")
+  result[$1.search$2.non2xx]=$(sed -n 's/.*non2xx=\([0-9]*\).*/\1/p' <<<"$line")
+}
 for server in proofbox goiardi; do
   "start_$server"
   make_node "$url"
@@ -71,6 +83,12 @@ for server in proofbox goiardi; do
   result[$server.rss]=$(rss_kb "$pid")
   result[$server.loaded]=$(sed -n 's/.*nodes=\([0-9]*\).*/\1/p' <<<"$loaded")
   result[$server.json_bytes]=$(sed -n 's/.*json_bytes=\([0-9]*\).*/\1/p' <<<"$loaded")
+  search_run "$server" "$NODES"
+  cleanup; pids=()
+
+  "start_$server"
+  "$here/load_nodes.py" "$url" "$SEARCH_SMALL" >/dev/null
+  search_run "$server" "$SEARCH_SMALL"
   cleanup; pids=()
 done
 
@@ -81,6 +99,11 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.1fx", a / b; els
 printf '%-34s %14s %14s %8s\n' "GET /nodes/N requests/s" "${result[proofbox.get]}" "${result[goiardi.get]}" "$(ratio "${result[proofbox.get]}" "${result[goiardi.get]}")"
 printf '%-34s %14s %14s %8s\n' "POST /nodes nodes/s" "${result[proofbox.post]}" "${result[goiardi.post]}" "$(ratio "${result[proofbox.post]}" "${result[goiardi.post]}")"
 printf '%-34s %14s %14s\n' "non-2xx (get/post)" "${result[proofbox.get.non2xx]}/${result[proofbox.post.non2xx]}" "${result[goiardi.get.non2xx]}/${result[goiardi.post.non2xx]}"
+for n in "$SEARCH_SMALL" "$NODES"; do
+  printf '%-34s %14s %14s\n' "search $n nodes median latency" "${result[proofbox.search$n.p50]}" "${result[goiardi.search$n.p50]}"
+  printf '%-34s %14s %14s %8s\n' "search $n nodes requests/s" "${result[proofbox.search$n]}" "${result[goiardi.search$n]}" "$(ratio "${result[proofbox.search$n]}" "${result[goiardi.search$n]}")"
+  printf '%-34s %14s %14s\n' "search $n nodes non-2xx" "${result[proofbox.search$n.non2xx]}" "${result[goiardi.search$n.non2xx]}"
+done
 for s in proofbox goiardi; do
   mib=$(awk -v k="${result[$s.rss]}" 'BEGIN { printf "%.1f", k / 1024 }')
   raw=$(awk -v b="${result[$s.json_bytes]}" 'BEGIN { printf "%.1f", b / 1048576 }')

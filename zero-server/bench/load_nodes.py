@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
 """POST COUNT unique ~2 KB nodes to URL/nodes over one keep-alive connection, then print
 `LOADED nodes=N json_bytes=B` (B = the JSON bytes the created nodes held). Used for the
-memory-per-node figure; the node shape matches post_nodes.lua.
+memory-per-node and search figures; the node shape matches post_nodes.lua, except that every
+fourth node also has role[app] and every other node runs on ubuntu, so the query
+`role:app AND platform:ubuntu` matches one node in eight.
 
     load_nodes.py http://127.0.0.1:8889 10000
 """
@@ -23,11 +25,13 @@ def main() -> int:
     total = 0
     for n in range(count):
         name = "load-%d" % n
+        run_list = '"role[base]","role[app]"' if n % 4 == 0 else '"role[base]"'
+        platform = "ubuntu" if n % 2 == 0 else "debian"
         body = ('{"name":"%s","chef_type":"node","json_class":"Chef::Node",'
-                '"chef_environment":"_default","run_list":["role[base]","recipe[nginx]"],'
+                '"chef_environment":"_default","run_list":[%s,"recipe[nginx]"],'
                 '"normal":{%s},"default":{},"override":{},'
-                '"automatic":{"platform":"debian","platform_version":"12","fqdn":"%s.example"}}'
-                % (name, attrs, name))
+                '"automatic":{"platform":"%s","platform_version":"12","fqdn":"%s.example"}}'
+                % (name, run_list, attrs, platform, name))
         conn.request("POST", url.path.rstrip("/") + "/nodes", body, headers)
         response = conn.getresponse()
         response.read()

@@ -7,6 +7,7 @@
 #include "proofbox/zero/model/action.hpp"
 #include "proofbox/zero/model/client.hpp"
 #include "proofbox/zero/model/environment.hpp"
+#include "proofbox/zero/search/org_catalog.hpp"
 
 namespace proofbox::zero::api {
 namespace {
@@ -38,6 +39,9 @@ std::optional<CreatedOrg> create_org(store::Store& store, std::string_view name,
                                      std::string_view full_name) {
   std::shared_ptr<store::Org> org = store.create_org(name);
   if (!org) return std::nullopt;
+  // Search indexes follow the org from its first write (orgs made in the store directly are
+  // attached on their first search instead).
+  search::org_catalog(org);
   std::string private_key = seed_org(store, *org, full_name);
   return CreatedOrg{org, model::validator_client_name(name), std::move(private_key)};
 }

@@ -61,6 +61,13 @@ ChefError name_mismatch(std::string_view type) {
   return bad(std::move(m));
 }
 
+ChefError field_mismatch(std::string_view field, std::string_view url_value,
+                         std::string_view body_value) {
+  std::string m = quoted_field("Field '", field, "' invalid : ");
+  m.append(url_value).append(" does not match ").append(body_value);
+  return bad(std::move(m));
+}
+
 ChefError incorrect_body_type() {
   return bad("Incorrect JSON type for request body");
 }

@@ -146,6 +146,17 @@ void Collection::set_observer(ChangeObserver observer) {
   observer_ = std::move(observer);
 }
 
+void Collection::attach_observer(ChangeObserver observer) {
+  // Always in shard order, as rename() locks its two shards in address order.
+  std::vector<std::unique_lock<std::shared_mutex>> locks;
+  locks.reserve(kShards);
+  for (Shard& s : shards_) locks.emplace_back(s.mu);
+  observer_ = std::move(observer);
+  for (const Shard& s : shards_) {
+    for (const auto& [k, v] : s.map) notify(k, nullptr, v);
+  }
+}
+
 void Collection::notify(std::string_view name, const Document& before,
                         const Document& after) const {
   if (observer_) observer_(name, before, after);

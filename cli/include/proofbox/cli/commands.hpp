@@ -6,5 +6,7 @@ namespace proofbox::cli {
 
 // Registers `serve`; the returned callback runs it after parsing and gives the exit status.
 void add_serve_command(CLI::App& app, int& exit_status);
+// Registers `diff`; its exit status is 0 same, 1 differ, 2 error.
+void add_diff_command(CLI::App& app, int& exit_status);
 
 }  // namespace proofbox::cli

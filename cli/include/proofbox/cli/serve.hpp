@@ -13,6 +13,8 @@ struct ServeOptions {
   unsigned threads = 0;
   std::size_t max_body_bytes = 64u << 20;
   std::string key_dir = ".proofbox/keys";  // where `--auth verify` writes the admin's keys
+  std::string source;                      // --repo DIR or --snapshot FILE: loaded before listening
+  std::string save;                        // --save FILE: a snapshot written on shutdown
 };
 
 // Runs the server; returns the process exit status. Errors go to stderr as one line.

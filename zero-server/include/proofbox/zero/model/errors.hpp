@@ -29,6 +29,10 @@ ChefError invalid_map_value(const Json& value, std::string_view field);
 // "<Type> name mismatch." — PUT whose body names another object where the server refuses
 // renames (Type is "Node", "Role", "DataBagItem").
 ChefError name_mismatch(std::string_view type);
+// "Field 'F' invalid : URL_VALUE does not match BODY_VALUE" — a body field that must equal the
+// value its URL names (policy names, cookbook artifact names and identifiers).
+ChefError field_mismatch(std::string_view field, std::string_view url_value,
+                         std::string_view body_value);
 // "Incorrect JSON type for request body" — the body is valid JSON but not an object.
 ChefError incorrect_body_type();
 

@@ -55,6 +55,9 @@ class Collection {
   void for_each(const std::function<void(const std::string&, const Document&)>& visit) const;
 
   void set_observer(ChangeObserver observer);
+  // Sets the observer and replays every stored object to it as a creation, with all shards
+  // write-locked: an observer attached to a live collection misses no write and sees none twice.
+  void attach_observer(ChangeObserver observer);
 
  private:
   struct Hash {

@@ -1,0 +1,34 @@
+#include "proofbox/cli/diff.hpp"
+
+#include "proofbox/backup/diff.hpp"
+
+namespace proofbox::cli {
+
+backup::SourceReaders default_source_readers() {
+  backup::SourceReaders readers;
+  // COORDINATOR: readers.repo = read_chef_repo (branch reporeader);
+  //              readers.server = the API client's whole-organization read.
+  // Until then load_source answers "not implemented yet" for those sources.
+  return readers;
+}
+
+int run_diff(const DiffOptions& options, std::ostream& out, std::ostream& err,
+             const backup::SourceReaders& readers) {
+  backup::ChefData a, b;
+  try {
+    a = backup::load_source(options.a, readers);
+    b = backup::load_source(options.b, readers);
+  } catch (const std::exception& e) {
+    err << "proofbox diff: " << e.what() << "\n";
+    return kDiffError;
+  }
+  const backup::DiffResult diff = backup::diff_chef_data(a, b);
+  if (options.format == "json") {
+    out << backup::format_diff_json(diff, options.a, options.b).dump(2) << "\n";
+  } else {
+    out << backup::format_diff_human(diff, options.a, options.b);
+  }
+  return diff.same() ? kDiffSame : kDiffDiffer;
+}
+
+}  // namespace proofbox::cli
