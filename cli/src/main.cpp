@@ -11,6 +11,8 @@ int main(int argc, char** argv) {
   int exit_status = 0;
   proofbox::cli::add_serve_command(app, exit_status);
   proofbox::cli::add_diff_command(app, exit_status);
+  proofbox::cli::add_backup_command(app, exit_status);
+  proofbox::cli::add_restore_command(app, exit_status);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

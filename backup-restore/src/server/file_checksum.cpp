@@ -1,23 +1,8 @@
 #include "file_checksum.hpp"
 
-#include <openssl/evp.h>
-
 #include "proofbox/zero/auth/base64.hpp"
 
 namespace proofbox::backup::server {
-
-std::string md5_hex(std::string_view bytes) {
-  unsigned char digest[EVP_MAX_MD_SIZE];
-  unsigned int size = 0;
-  EVP_Digest(bytes.data(), bytes.size(), digest, &size, EVP_md5(), nullptr);
-  static constexpr char kHex[] = "0123456789abcdef";
-  std::string out;
-  for (unsigned i = 0; i < size; ++i) {
-    out.push_back(kHex[digest[i] >> 4]);
-    out.push_back(kHex[digest[i] & 0xF]);
-  }
-  return out;
-}
 
 std::string md5_base64_from_hex(std::string_view hex) {
   if (hex.size() != 32) return "";

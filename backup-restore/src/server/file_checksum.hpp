@@ -4,9 +4,11 @@
 #include <string>
 #include <string_view>
 
+#include "proofbox/zero/model/checksum.hpp"
+
 namespace proofbox::backup::server {
 
-std::string md5_hex(std::string_view bytes);
+using zero::model::md5_hex;  // lowercase hex, as the server names files
 // Base64 of the 16 raw bytes that `hex` spells; "" when `hex` is not 32 hex digits.
 std::string md5_base64_from_hex(std::string_view hex);
 

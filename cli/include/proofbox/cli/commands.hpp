@@ -8,5 +8,8 @@ namespace proofbox::cli {
 void add_serve_command(CLI::App& app, int& exit_status);
 // Registers `diff`; its exit status is 0 same, 1 differ, 2 error.
 void add_diff_command(CLI::App& app, int& exit_status);
+// Registers `backup` and `restore`; exit 0 on success, 1 on failure.
+void add_backup_command(CLI::App& app, int& exit_status);
+void add_restore_command(CLI::App& app, int& exit_status);
 
 }  // namespace proofbox::cli
