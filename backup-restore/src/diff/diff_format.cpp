@@ -25,7 +25,7 @@ std::string format_diff_human(const DiffResult& diff, const std::string& a_label
     }
   }
   if (!diff.not_compared.empty()) {
-    out += "not compared (one side does not describe them):";
+    out += "not compared (not described by both sides):";
     for (const auto& kind : diff.not_compared) out += " " + kind;
     out += "\n";
   }
