@@ -1,14 +1,19 @@
 #include "proofbox/cli/diff.hpp"
 
 #include "proofbox/backup/diff.hpp"
+#include "proofbox/cli/source_readers.hpp"
 
 namespace proofbox::cli {
 
 backup::SourceReaders default_source_readers() {
-  backup::SourceReaders readers;
-  // COORDINATOR: readers.repo = read_chef_repo (branch reporeader);
-  //              readers.server = the API client's whole-organization read.
-  // Until then load_source answers "not implemented yet" for those sources.
+  backup::SourceReaders readers = local_source_readers();
+  // A server URL is read with the caller's knife credentials (CHEF_* variables or the
+  // ~/.chef/credentials profile); the URL itself always comes from the argument.
+  readers.server = [](const std::string& url) {
+    backup::client::CredentialFlags flags;
+    flags.server_url = url;
+    return source_readers(backup::client::resolve_credentials(flags)).server(url);
+  };
   return readers;
 }
 

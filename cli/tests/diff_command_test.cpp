@@ -91,11 +91,18 @@ TEST_F(DiffCommand, CorruptSnapshotExitsTwoNamingTheEntry) {
   EXPECT_THAT(run.err, HasSubstr("roles/web.json: sha256"));
 }
 
-TEST_F(DiffCommand, RepoSourceIsNotWiredYet) {
-  std::filesystem::create_directories(tmp_ / "repo/roles");
-  ProcessResult run = run_proofbox(tmp_, "diff " + path("repo") + " " + path("a"));
-  EXPECT_EQ(run.status, 2);
-  EXPECT_THAT(run.err, HasSubstr("not implemented yet: repo"));
+TEST_F(DiffCommand, ComparesAChefRepoWithItsCopyAndSeesAnEditedRole) {
+  const std::filesystem::path fixture =
+      std::filesystem::path(PROOFBOX_SOURCE_DIR) / "fixtures" / "chef-repo";
+  std::filesystem::copy(fixture, tmp_ / "repo", std::filesystem::copy_options::recursive);
+  ProcessResult same = run_proofbox(tmp_, "diff " + fixture.string() + " " + path("repo"));
+  EXPECT_EQ(same.status, 0) << same.out << same.err;
+
+  backup::testing::write_file(tmp_ / "repo/roles/base.json",
+                              R"({"name": "base", "run_list": ["recipe[chrony]"]})");
+  ProcessResult changed = run_proofbox(tmp_, "diff " + fixture.string() + " " + path("repo"));
+  EXPECT_EQ(changed.status, 1) << changed.err;
+  EXPECT_THAT(changed.out, HasSubstr("base"));
 }
 
 TEST_F(DiffCommand, UsageErrorsExitTwo) {

@@ -48,12 +48,10 @@ ChefData load_source(const std::string& spec, const SourceReaders& readers) {
     case SourceKind::Snapshot:
       return read_snapshot(spec);
     case SourceKind::Repo:
-      // COORDINATOR: wire read_chef_repo (branch reporeader) into SourceReaders::repo.
-      if (!readers.repo) throw SourceError(spec + ": not implemented yet: repo sources");
+      if (!readers.repo) throw SourceError(spec + ": no chef-repo reader given");
       return readers.repo(spec);
     case SourceKind::Server:
-      // COORDINATOR: wire the API client's server reader into SourceReaders::server.
-      if (!readers.server) throw SourceError(spec + ": not implemented yet: server sources");
+      if (!readers.server) throw SourceError(spec + ": no server reader given");
       return readers.server(spec);
   }
   throw SourceError(spec + ": unknown source kind");

@@ -40,7 +40,7 @@ TEST(Source, ChefRepoGoesToTheRepoReader) {
   std::filesystem::create_directories(tmp / "repo/roles");
   const std::string repo = (tmp / "repo").string();
   EXPECT_EQ(classify_source(repo), SourceKind::Repo);
-  EXPECT_THAT(load_error(repo), HasSubstr("not implemented yet: repo"));
+  EXPECT_THAT(load_error(repo), HasSubstr("no chef-repo reader given"));
   SourceReaders readers;
   std::string asked;
   readers.repo = [&](const std::string& path) {
@@ -57,7 +57,7 @@ TEST(Source, ChefRepoGoesToTheRepoReader) {
 TEST(Source, UrlGoesToTheServerReader) {
   EXPECT_EQ(classify_source("https://chef.example.test/organizations/acme"), SourceKind::Server);
   EXPECT_EQ(classify_source("http://127.0.0.1:8889"), SourceKind::Server);
-  EXPECT_THAT(load_error("http://127.0.0.1:8889"), HasSubstr("not implemented yet: server"));
+  EXPECT_THAT(load_error("http://127.0.0.1:8889"), HasSubstr("no server reader given"));
 }
 
 TEST(Source, RefusesWhatIsNoneOfThem) {

@@ -4,7 +4,7 @@
 //   a directory that looks like a chef-repo (cookbooks/, roles/, ...)  -> the chef-repo reader
 //   an http:// or https:// URL                                         -> the server reader
 // The repo and server readers live in other parts of backup-restore and are passed in, so this
-// file depends on neither; an unset reader gives a clear "not implemented yet" error.
+// file depends on neither; an unset reader gives a clear "no ... reader given" error.
 #include <functional>
 #include <stdexcept>
 #include <string>
