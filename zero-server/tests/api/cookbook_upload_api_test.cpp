@@ -14,13 +14,16 @@ using proofbox::Json;
 namespace zt = proofbox::zero::testing;
 using proofbox::zero::model::md5_hex;
 
+// Bytes with NULs and high bytes, as an image file has.
+constexpr char kLogo[] = "\x89PNG\r\n\x1a\n\0\0\0\rIHDR\xff\xfe";
+
 // path in the cookbook -> content. Includes a binary file and a root file.
 const std::map<std::string, std::string>& cookbook_files() {
   static const std::map<std::string, std::string> files = {
       {"recipes/default.rb", "package 'memcached'\nservice 'memcached' do\n  action :start\nend\n"},
       {"recipes/config.rb", "template '/etc/memcached.conf'\n"},
       {"templates/default/memcached.conf.erb", "-p <%= @port %>\n-m 64\n"},
-      {"files/default/logo.bin", std::string("\x89PNG\r\n\x1a\n\0\0\0\rIHDR\xff\xfe", 20)},
+      {"files/default/logo.bin", std::string(kLogo, sizeof kLogo - 1)},
       {"attributes/default.rb", "default['memcached']['port'] = 11211\n"},
       {"metadata.rb", "name 'memcached'\nversion '2.1.0'\n"},
   };

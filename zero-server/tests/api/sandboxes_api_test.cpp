@@ -108,7 +108,9 @@ TEST_P(SandboxesApiTest, UploadWithWrongMd5IsRefusedAndNothingIsStored) {
 }
 
 TEST_P(SandboxesApiTest, DownloadGivesTheExactBytes) {
-  const std::string bytes("bin\0ary\xff\r\n data", 16);
+  static constexpr char kBinary[] = "bin\0ary\xff\r\n data";
+  const std::string bytes(kBinary, sizeof kBinary - 1);
+  ASSERT_EQ(bytes.size(), 15u);
   const std::string sum = zt::upload_files(api_, GetParam(), {bytes})[0];
   auto got = api_.get(path("/file_store/checksums/" + sum));
   ASSERT_EQ(got.status, 200);
