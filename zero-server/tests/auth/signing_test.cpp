@@ -115,5 +115,14 @@ TEST(SignRequest, LongUserIdsNeedVersion11Or13) {
   EXPECT_NO_THROW(sign_request(in, read_file(kPrivateKeyPath)));
 }
 
+TEST(SignRequest, LoadedKeyOverloadSignsAsThePemOne) {
+  const std::string pem = read_file(kPrivateKeyPath);
+  const PKey key = load_private_key(pem);
+  for (auto v : {SignVersion::V1_0, SignVersion::V1_1, SignVersion::V1_3}) {
+    EXPECT_EQ(sign_request(input(v), key), sign_request(input(v), pem)) << version_string(v);
+  }
+  EXPECT_THROW(sign_request(input(SignVersion::V1_3), PKey()), std::invalid_argument);
+}
+
 }  // namespace
 }  // namespace proofbox::zero::auth
