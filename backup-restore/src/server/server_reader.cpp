@@ -53,8 +53,13 @@ class Reader {
   // will not show it.
   std::optional<Json> list(std::string_view kind, const std::string& path) {
     ApiResponse r = client_.send(ApiRequest::get(path));
-    if (r.status == 404 || r.status == 403) {
-      std::string why = r.status == 404 ? "not found" : "forbidden";
+    // Some servers (goiardi 0.11 for policy and artifact paths) answer an endpoint they do
+    // not have with an empty 200: that too means "this server has no such kind".
+    const bool empty_ok = r.ok() && r.body.find_first_not_of(" \t\r\n") == std::string::npos;
+    if (r.status == 404 || r.status == 403 || empty_ok) {
+      std::string why = r.status == 404   ? "not found"
+                        : r.status == 403 ? "forbidden"
+                                          : "an empty body";
       result_.warnings.push_back(std::string(kind) + ": skipped, the server answered " +
                                  std::to_string(r.status) + " (" + why + ") for " + path);
       note(options_.progress, "warning: " + result_.warnings.back());

@@ -5,6 +5,7 @@
 
 #include "cookbook_upload.hpp"
 #include "proofbox/zero/http/message.hpp"
+#include "proofbox/zero/model/cookbook_manifest.hpp"
 #include "restore_plan.hpp"
 
 namespace proofbox::backup::server {
@@ -123,8 +124,15 @@ class Writer {
 
   Json body_for(std::string_view kind, const Json& object, bool create) const {
     Json body = object;
-    if (kind == "users" && create && !body.contains("password"))
-      body["password"] = random_password();
+    if (kind == "users") {
+      if (create && !body.contains("password")) body["password"] = random_password();
+      // The Chef server requires a display name; servers that keep none (goiardi) get the
+      // user name, as knife user create does.
+      if (!body.contains("display_name")) body["display_name"] = body.value("name", "");
+      // ... and an email address; a placeholder in the reserved .invalid domain marks it as
+      // one to fix rather than a real mailbox.
+      if (!body.contains("email")) body["email"] = body.value("name", "") + "@example.invalid";
+    }
     return body;
   }
 
@@ -236,8 +244,11 @@ class Writer {
                                                 "/" + seg(m.value("version", "")) + "?force=true")
                              : client_.org_path("cookbook_artifacts/" + seg(m.value("name", "")) +
                                                 "/" + seg(m.value("identifier", "")));
-      ApiRequest r = ApiRequest::json("PUT", path, m);
-      r.api_version = 2;
+      // Servers below API v2 (goiardi, older Chef servers) take the v0 segment form only.
+      const int version = client_.config().api_version;
+      ApiRequest r =
+          ApiRequest::json("PUT", path, version >= 2 ? m : zero::model::all_files_to_segments(m));
+      r.api_version = version >= 2 ? 2 : version;
       requests.push_back(std::move(r));
     }
     auto responses = send(requests);

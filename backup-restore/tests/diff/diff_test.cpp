@@ -77,6 +77,20 @@ TEST(Diff, CookbookFilesByPath) {
                           "file recipes/extra.rb (only in B)"));
 }
 
+TEST(Diff, ClientFieldsOneServerKindDoesNotKeepAreNotDifferences) {
+  ChefData a, b;
+  a.described = b.described = {"clients"};
+  a.clients["web"] = Json{{"name", "web"}, {"validator", false}, {"admin", true}};
+  b.clients["web"] = Json{{"name", "web"}, {"validator", false}, {"clientname", "web"}};
+  EXPECT_TRUE(diff_chef_data(a, b).same());
+  // Present on both sides, they are compared like any field.
+  b.clients["web"]["admin"] = false;
+  EXPECT_FALSE(diff_chef_data(a, b).same());
+  b.clients["web"].erase("admin");
+  b.clients["web"]["validator"] = true;
+  EXPECT_FALSE(diff_chef_data(a, b).same());
+}
+
 TEST(Diff, IgnoresFileUrls) {
   ChefData a = testing::sample_chef_data();
   ChefData b = a;

@@ -7,7 +7,9 @@
 //   - file "url"s in cookbook versions and artifacts (signed, expiring);
 //   - the built-in "_default" environment when only one side has it (every server has one,
 //     a repo rarely does);
-//   - a client's or user's "public_key" when one side does not know it.
+//   - a client's or user's "public_key" when one side does not know it;
+//   - a client's "clientname" (a copy of its name) and "admin" (a Chef 11 flag) when only
+//     one side has them: server implementations differ there, the data does not.
 #include <string>
 #include <vector>
 
