@@ -13,6 +13,7 @@
 #include <sstream>
 #include <thread>
 
+#include "proofbox/backup/snapshot/snapshot.hpp"
 #include "proofbox/zero/auth/signing.hpp"
 #include "support/api_test_server.hpp"
 
@@ -101,6 +102,42 @@ TEST(ServeCommand, PortZeroPrintsUrlServesAndStopsOnSigterm) {
   EXPECT_EQ(client.post("/nodes", proofbox::Json{{"name", "cli01"}}).status, 201);
   EXPECT_EQ(client.get("/organizations/chef/nodes/cli01").json()["name"], "cli01");
   EXPECT_EQ(p.stop(SIGTERM), 0);
+}
+
+// `serve --repo` loads the chef-repo before it listens; `--save` writes what the server holds
+// at shutdown, including what clients changed meanwhile.
+TEST(ServeCommand, RepoLoadsAtStartAndSaveWritesASnapshotOnShutdown) {
+  const std::string repo = std::string(PROOFBOX_SOURCE_DIR) + "/fixtures/chef-repo";
+  const auto snapshot = std::filesystem::path(::testing::TempDir()) /
+                        ("serve-save-" + std::to_string(getpid()) + ".tar.gz");
+  std::filesystem::remove(snapshot);
+  ServeProcess p({"--port", "0", "--repo", repo, "--save", snapshot.string()});
+  std::string url = p.wait_for_url();
+  ASSERT_FALSE(url.empty()) << p.read("stderr");
+  zero::testing::ApiClient client(url);
+  EXPECT_EQ(client.get("/roles/base").status, 200);
+  EXPECT_TRUE(client.get("/cookbooks").json().contains("webapp"));
+  EXPECT_EQ(client.post("/nodes", proofbox::Json{{"name", "added-while-serving"}}).status, 201);
+  EXPECT_EQ(p.stop(SIGTERM), 0) << p.read("stderr");
+  EXPECT_THAT(p.read("stderr"), HasSubstr("loaded " + repo));
+
+  backup::ChefData saved = backup::read_snapshot(snapshot);
+  EXPECT_EQ(saved.roles.count("base"), 1u);
+  EXPECT_EQ(saved.nodes.count("added-while-serving"), 1u);
+  EXPECT_FALSE(saved.cookbooks.empty());
+  std::filesystem::remove(snapshot);
+}
+
+TEST(ServeCommand, BrokenRepoFailsNamingTheFileAndNeverListens) {
+  const auto repo =
+      std::filesystem::path(::testing::TempDir()) / ("serve-broken-" + std::to_string(getpid()));
+  std::filesystem::create_directories(repo / "roles");
+  std::ofstream(repo / "roles" / "bad.json") << "{\"name\": \"bad\",";
+  ServeProcess p({"--port", "0", "--repo", repo.string()});
+  EXPECT_EQ(p.stop(0), 1);
+  EXPECT_THAT(p.read("stderr"), HasSubstr("bad.json"));
+  EXPECT_THAT(p.read("stdout"), ::testing::Not(HasSubstr("listening on")));
+  std::filesystem::remove_all(repo);
 }
 
 TEST(ServeCommand, SigintStopsCleanly) {
