@@ -1,6 +1,7 @@
-// Restore and backup of an organization with 10k nodes, 100 roles and 20 environments into and
-// out of proofbox: in-process through the ChefApi handler, and over HTTP on loopback with 10
-// requests in flight against one at a time (what knife does).
+// Restore and backup of an organization with 10k nodes, 100 roles, 20 environments and 500
+// cookbook versions (50 cookbooks x 10, files through sandboxes) into and out of proofbox:
+// in-process through the ChefApi handler, and over HTTP on loopback with 10 requests in flight
+// against one at a time (what knife does).
 //
 //   build/backup-restore/bench/restore_bench --benchmark_filter=. --benchmark_min_time=1x
 #include <benchmark/benchmark.h>
@@ -13,6 +14,7 @@
 #include "proofbox/zero/api/chef_api.hpp"
 #include "proofbox/zero/http/server.hpp"
 #include "proofbox/zero/store/store.hpp"
+#include "support/sample_chef_data.hpp"
 
 namespace {
 
@@ -49,7 +51,8 @@ const ChefData& organization() {
             {"platform_version", "12"},
             {"fqdn", name}}}};
     }
-    d.described = {"nodes", "roles", "environments"};
+    backup::testing::add_cookbook_history(d);
+    d.described = {"nodes", "roles", "environments", "cookbooks"};
     return d;
   }();
   return data;
@@ -99,7 +102,8 @@ void restore_into(benchmark::State& state, bool http) {
     target.reset();
     state.ResumeTiming();
   }
-  report(state, data.nodes.size() + data.roles.size() + data.environments.size());
+  report(state,
+         data.nodes.size() + data.roles.size() + data.environments.size() + data.cookbooks.size());
 }
 
 void backup_from(benchmark::State& state, bool http) {
@@ -107,11 +111,12 @@ void backup_from(benchmark::State& state, bool http) {
   ChefClient client = target.client(static_cast<unsigned>(state.range(0)));
   if (!backup::server::restore(client, organization()).ok()) state.SkipWithError("seed failed");
   backup::server::ReadOptions options;
-  options.kinds = {"nodes", "roles", "environments"};
+  options.kinds = {"nodes", "roles", "environments", "cookbooks"};
   std::size_t objects = 0;
   for (auto _ : state) {
     auto result = backup::server::read_server(client, options);
-    objects = result.data.nodes.size() + result.data.roles.size() + result.data.environments.size();
+    objects = result.data.nodes.size() + result.data.roles.size() +
+              result.data.environments.size() + result.data.cookbooks.size();
     benchmark::DoNotOptimize(objects);
   }
   report(state, objects);

@@ -36,24 +36,7 @@ const ChefData& big_data() {
     ChefData d;
     d.describe_all();
     for (int i = 0; i < 10000; ++i) d.nodes["node" + std::to_string(i)] = node(i);
-    for (int c = 0; c < 50; ++c) {
-      const std::string name = "cookbook" + std::to_string(c);
-      for (int v = 0; v < 10; ++v) {
-        const std::string version = "1." + std::to_string(v) + ".0";
-        Json files = Json::array();
-        for (int f = 0; f < 12; ++f) {
-          // Most files are shared between versions, as in real cookbook histories.
-          std::string body(2048, static_cast<char>('a' + f));
-          body += name + " file " + std::to_string(f) + " version " +
-                  std::to_string(f < 2 ? v : 0) + "\n";
-          files.push_back(proofbox::backup::testing::cookbook_file(
-              d, "recipes/r" + std::to_string(f) + ".rb", "recipes/r" + std::to_string(f) + ".rb",
-              body));
-        }
-        d.cookbooks[name + "-" + version] =
-            proofbox::backup::testing::cookbook_version(name, version, files);
-      }
-    }
+    proofbox::backup::testing::add_cookbook_history(d);
     return d;
   }();
   return data;

@@ -1,7 +1,5 @@
 #include "proofbox/backup/repo/cookbook_manifest.hpp"
 
-#include <openssl/evp.h>
-
 #include <stdexcept>
 #include <vector>
 
@@ -20,22 +18,6 @@ std::vector<std::string_view> split_path(std::string_view path) {
 }
 
 }  // namespace
-
-std::string md5_hex(std::string_view bytes) {
-  unsigned char digest[EVP_MAX_MD_SIZE];
-  unsigned int length = 0;
-  if (EVP_Digest(bytes.data(), bytes.size(), digest, &length, EVP_md5(), nullptr) != 1) {
-    throw std::runtime_error("MD5 digest failed");
-  }
-  static constexpr char kHex[] = "0123456789abcdef";
-  std::string out;
-  out.reserve(length * 2);
-  for (unsigned int i = 0; i < length; ++i) {
-    out.push_back(kHex[digest[i] >> 4]);
-    out.push_back(kHex[digest[i] & 0xf]);
-  }
-  return out;
-}
 
 ManifestNaming manifest_naming(std::string_view relative_path) {
   const auto parts = split_path(relative_path);

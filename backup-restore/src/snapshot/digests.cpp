@@ -25,9 +25,6 @@ std::string hex_digest(const EVP_MD* md, std::string_view data) {
 
 }  // namespace
 
-std::string md5_hex(std::string_view data) {
-  return hex_digest(EVP_md5(), data);
-}
 std::string sha256_hex(std::string_view data) {
   return hex_digest(EVP_sha256(), data);
 }

@@ -4,9 +4,11 @@
 #include <string>
 #include <string_view>
 
+#include "proofbox/zero/model/checksum.hpp"
+
 namespace proofbox::backup::snapshot {
 
-std::string md5_hex(std::string_view data);
+using zero::model::md5_hex;
 std::string sha256_hex(std::string_view data);
 
 }  // namespace proofbox::backup::snapshot

@@ -44,6 +44,27 @@ inline Json cookbook_version(const std::string& name, const std::string& version
       {"all_files", std::move(files)}};
 }
 
+// A production-like cookbook history for benchmarks: `cookbooks` cookbooks with `versions`
+// versions of 12 ~2 KB recipe files each, most files shared between versions as in real
+// histories (50 x 10 = 500 versions, ~620 distinct files).
+inline void add_cookbook_history(ChefData& d, int cookbooks = 50, int versions = 10) {
+  for (int c = 0; c < cookbooks; ++c) {
+    const std::string name = "cookbook" + std::to_string(c);
+    for (int v = 0; v < versions; ++v) {
+      const std::string version = "1." + std::to_string(v) + ".0";
+      Json files = Json::array();
+      for (int f = 0; f < 12; ++f) {
+        std::string body(2048, static_cast<char>('a' + f));
+        body += name + " file " + std::to_string(f) + " version " + std::to_string(f < 2 ? v : 0) +
+                "\n";
+        const std::string path = "recipes/r" + std::to_string(f) + ".rb";
+        files.push_back(cookbook_file(d, path, path, body));
+      }
+      d.cookbooks[name + "-" + version] = cookbook_version(name, version, files);
+    }
+  }
+}
+
 inline std::string binary_bytes() {
   std::string bytes;
   for (int i = 0; i < 512; ++i) bytes += static_cast<char>(i % 256);

@@ -13,10 +13,12 @@
 #include <string_view>
 
 #include "proofbox/zero/json.hpp"
+#include "proofbox/zero/model/checksum.hpp"
 
 namespace proofbox::backup::repo {
 
-std::string md5_hex(std::string_view bytes);
+// The Chef checksum of a file: the server's own function, so both sides agree by construction.
+using zero::model::md5_hex;
 
 // The name and specificity for a cookbook-relative path ("/"-separated).
 struct ManifestNaming {
