@@ -1,6 +1,7 @@
 // A damaged or hostile snapshot is refused as a whole, with a message naming the bad entry.
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
+#include <openssl/evp.h>
 
 #include "proofbox/backup/snapshot/snapshot.hpp"
 #include "support/crafted_archive.hpp"

@@ -55,7 +55,7 @@ TEST_P(RoundTrip, EveryKindComesBackTheSame) {
   EXPECT_EQ(info.time, kInfo.time);
   ASSERT_EQ(back.data_bags.count("empty"), 1u);
   EXPECT_TRUE(back.data_bags.at("empty").empty());
-  EXPECT_EQ(back.files.at(testing::md5_of(testing::binary_bytes())), testing::binary_bytes());
+  EXPECT_EQ(back.files.at(testing::md5_hex(testing::binary_bytes())), testing::binary_bytes());
   EXPECT_EQ(back.nodes.count("nœud-ü"), 1u);
 }
 
@@ -180,7 +180,7 @@ TEST(SnapshotWrite, RefusesANameThatIsNotAFileName) {
 TEST(SnapshotWrite, RefusesACookbookFileWithoutBytes) {
   TempDir tmp;
   ChefData data = sample_chef_data();
-  data.files.erase(testing::md5_of(testing::binary_bytes()));
+  data.files.erase(testing::md5_hex(testing::binary_bytes()));
   try {
     write_snapshot(data, tmp / "snap", kInfo);
     FAIL() << "wrote a snapshot missing a file";

@@ -1,32 +1,20 @@
 #pragma once
 // Test data for the backup-restore tests: a ChefData with every kind filled in, cookbook files
 // with real MD5 checksums, binary bytes, an empty data bag and non-ASCII names.
-#include <openssl/evp.h>
-
 #include <string>
 #include <string_view>
 
 #include "proofbox/backup/chef_data.hpp"
+#include "proofbox/zero/model/checksum.hpp"
 
 namespace proofbox::backup::testing {
 
-inline std::string md5_of(std::string_view data) {
-  unsigned char out[EVP_MAX_MD_SIZE];
-  unsigned int len = 0;
-  EVP_Digest(data.data(), data.size(), out, &len, EVP_md5(), nullptr);
-  static constexpr char kHex[] = "0123456789abcdef";
-  std::string text;
-  for (unsigned int i = 0; i < len; ++i) {
-    text += kHex[out[i] >> 4];
-    text += kHex[out[i] & 0xf];
-  }
-  return text;
-}
+using zero::model::md5_hex;
 
 // Adds a file's bytes and returns its all_files entry.
 inline Json cookbook_file(ChefData& data, const std::string& segment_name, const std::string& path,
                           const std::string& bytes, const std::string& specificity = "default") {
-  std::string checksum = md5_of(bytes);
+  std::string checksum = md5_hex(bytes);
   data.files[checksum] = bytes;
   return Json{
       {"name", segment_name}, {"path", path}, {"checksum", checksum}, {"specificity", specificity}};
@@ -111,7 +99,7 @@ inline ChefData sample_chef_data() {
   data.policies["app-aaaa1111"] = Json{
       {"name", "app"}, {"revision_id", "aaaa1111"}, {"run_list", {"recipe[apache2::default]"}}};
   data.policy_groups["prod"] = Json{{"policies", {{"app", {{"revision_id", "aaaa1111"}}}}}};
-  data.files[md5_of("loose bytes")] = "loose bytes";  // a file no cookbook names
+  data.files[md5_hex("loose bytes")] = "loose bytes";  // a file no cookbook names
   return data;
 }
 

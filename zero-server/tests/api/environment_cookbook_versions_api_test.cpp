@@ -5,6 +5,7 @@
 #include <string>
 
 #include "api_test_support.hpp"
+#include "cookbook_api_support.hpp"
 
 namespace {
 
@@ -15,15 +16,8 @@ class DepsolverApiTest : public zt::OrgFormsApiTest {
  protected:
   // Uploads NAME at VERSION (v2 form, no files) depending on `deps` ({name: constraint}).
   void upload(const std::string& name, const std::string& version, Json deps = Json::object()) {
-    Json doc{{"name", name + "-" + version},
-             {"cookbook_name", name},
-             {"version", version},
-             {"json_class", "Chef::CookbookVersion"},
-             {"chef_type", "cookbook_version"},
-             {"frozen?", false},
-             {"metadata", {{"name", name}, {"version", version}, {"dependencies", deps}}},
-             {"all_files", Json::array()}};
-    auto r = api_.put(path("/cookbooks/" + name + "/" + version), doc, zt::kV2);
+    auto r = api_.put(path("/cookbooks/" + name + "/" + version),
+                      zt::cookbook_body(name, version, true, deps), zt::kV2);
     ASSERT_TRUE(r.status == 200 || r.status == 201) << r.body;
   }
   void create_environment(const std::string& name, Json pins) {
