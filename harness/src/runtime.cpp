@@ -1,0 +1,1 @@
+#include "proofbox/harness/runtime.hpp"
