@@ -87,6 +87,9 @@ class Runtime {
   virtual int init_pid(const std::string& id) = 0;
   // The container's address on the run network.
   virtual std::string address(const std::string& id) = 0;
+  // The command line that opens an interactive shell in the container (`proofbox login`
+  // execs it with the terminal attached).
+  virtual std::vector<std::string> shell_command(const std::string& id) const = 0;
 
   // Everything labelled kRunLabel (of one run when run_id is given).
   virtual std::vector<Leftover> list_leftovers(std::optional<std::string> run_id) = 0;
