@@ -20,9 +20,7 @@ using ::testing::Not;
 
 class AgentConvergeTest : public ::testing::Test {
  protected:
-  static void SetUpTestSuite() {
-    server_ = new AgentServer(source_path("fixtures/harness-repo"));
-  }
+  static void SetUpTestSuite() { server_ = new AgentServer(source_path("fixtures/harness-repo")); }
   static void TearDownTestSuite() {
     delete server_;
     server_ = nullptr;
@@ -47,8 +45,7 @@ class AgentConvergeTest : public ::testing::Test {
 AgentServer* AgentConvergeTest::server_ = nullptr;
 
 TEST_F(AgentConvergeTest, RegistersSavesTheNodeAndRunsRecipesInRunListOrder) {
-  NodeRoot root(*server_, "order01",
-                R"({"run_list": ["role[ordered]"], "site": {"rack": "r1"}})");
+  NodeRoot root(*server_, "order01", R"({"run_list": ["role[ordered]"], "site": {"rack": "r1"}})");
   const ProcessResult run = root.run_agent({"-E", "test"});
   ASSERT_EQ(run.exit_code, 0) << run.output;
 
@@ -78,19 +75,19 @@ TEST_F(AgentConvergeTest, RegistersSavesTheNodeAndRunsRecipesInRunListOrder) {
   EXPECT_EQ(automatic["recipes"],
             Json::array({"proofbox_test::second", "proofbox_test::third", "proofbox_test::first"}));
   EXPECT_EQ(automatic["cookbooks"]["proofbox_test"]["version"], "0.1.0");
-  for (const char* key : {"fqdn", "hostname", "ipaddress", "platform", "platform_family",
-                          "platform_version", "os"}) {
+  for (const char* key :
+       {"fqdn", "hostname", "ipaddress", "platform", "platform_family", "platform_version", "os"}) {
     ASSERT_TRUE(automatic.contains(key)) << key << " in " << automatic.dump();
     EXPECT_TRUE(automatic[key].is_string() && !automatic[key].get<std::string>().empty()) << key;
   }
   EXPECT_EQ(automatic["os"], "linux");
 
   // One log line per step.
-  EXPECT_THAT(run.output, AllOf(HasSubstr("registered client order01"),
-                                HasSubstr("created node order01"),
-                                HasSubstr("solved: proofbox_test 0.1.0"),
-                                HasSubstr("recipe[proofbox_test::third]: running recipes/third.sh"),
-                                HasSubstr("saved node order01")));
+  EXPECT_THAT(run.output,
+              AllOf(HasSubstr("registered client order01"), HasSubstr("created node order01"),
+                    HasSubstr("solved: proofbox_test 0.1.0"),
+                    HasSubstr("recipe[proofbox_test::third]: running recipes/third.sh"),
+                    HasSubstr("saved node order01")));
 }
 
 TEST_F(AgentConvergeTest, MemcachedRecipeWritesItsConfigFromMergedAttributes) {
@@ -111,7 +108,8 @@ TEST_F(AgentConvergeTest, RoleOverrideBeatsEnvironmentAndFirstBootAttributes) {
                     "memcached": {"start_service": false, "port": 1}})");
   const ProcessResult run = root.run_agent();
   ASSERT_EQ(run.exit_code, 0) << run.output;
-  EXPECT_THAT(root.read("etc/memcached.conf"), AllOf(HasSubstr("-p 11311\n"), HasSubstr("-m 64\n")));
+  EXPECT_THAT(root.read("etc/memcached.conf"),
+              AllOf(HasSubstr("-p 11311\n"), HasSubstr("-m 64\n")));
   EXPECT_EQ(node("cache02")["automatic"]["roles"], Json::array({"memcached-broken", "memcached"}));
 }
 
@@ -129,8 +127,9 @@ TEST_F(AgentConvergeTest, FailingRecipeStopsTheRunAndIsNamed) {
 }
 
 TEST_F(AgentConvergeTest, RecipeFailureFromABadAttributeIsReadable) {
-  NodeRoot root(*server_, "cache03",
-                R"({"run_list": ["role[memcached-bad-config]"], "memcached": {"start_service": false}})");
+  NodeRoot root(
+      *server_, "cache03",
+      R"({"run_list": ["role[memcached-bad-config]"], "memcached": {"start_service": false}})");
   const ProcessResult run = root.run_agent();
   EXPECT_NE(run.exit_code, 0);
   EXPECT_THAT(run.output, HasSubstr("recipe[memcached::default] failed"));
@@ -155,9 +154,9 @@ TEST_F(AgentConvergeTest, SecondRunReusesTheClientKeyAndTheSavedRunList) {
   backup::testing::write_file(root / "etc/chef/first-boot.json", R"({"extra": 1})");
   const ProcessResult second = root.run_agent();
   ASSERT_EQ(second.exit_code, 0) << second.output;
-  EXPECT_THAT(second.output, AllOf(HasSubstr("node again01 is already registered"),
-                                   HasSubstr("loaded node again01"),
-                                   Not(HasSubstr("registering client"))));
+  EXPECT_THAT(second.output,
+              AllOf(HasSubstr("node again01 is already registered"),
+                    HasSubstr("loaded node again01"), Not(HasSubstr("registering client"))));
   EXPECT_EQ(lines(root.read("var/tmp/proofbox-test.log")).size(), 2u);
   const Json saved = node("again01");
   EXPECT_EQ(saved["run_list"], Json::array({"recipe[proofbox_test::first]"}));

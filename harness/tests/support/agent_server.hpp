@@ -23,7 +23,9 @@ inline std::filesystem::path source_path(const std::string& relative) {
   return std::filesystem::path(PROOFBOX_SOURCE_DIR) / relative;
 }
 
-inline std::filesystem::path agent_script() { return source_path("fixtures/agent/proofbox-agent"); }
+inline std::filesystem::path agent_script() {
+  return source_path("fixtures/agent/proofbox-agent");
+}
 
 class AgentServer {
  public:
@@ -59,15 +61,15 @@ class NodeRoot {
            const std::string& validation_key = "")
       : node_name_(node_name) {
     const auto chef = dir_.path() / "etc/chef";
-    backup::testing::write_file(chef / "client.rb",
-                                "chef_server_url \"" + server.chef_server_url() + "\"\n" +
-                                    "node_name \"" + node_name + "\"\n" +
-                                    "validation_client_name \"" + server.admin().validator_name +
-                                    "\"\nvalidation_key \"/etc/chef/validation.pem\"\n" +
-                                    "file_cache_path \"/var/chef/cache\"\n");
-    backup::testing::write_file(chef / "validation.pem",
-                                validation_key.empty() ? server.admin().validator_private_key
-                                                       : validation_key);
+    backup::testing::write_file(
+        chef / "client.rb", "chef_server_url \"" + server.chef_server_url() + "\"\n" +
+                                "node_name \"" + node_name + "\"\n" + "validation_client_name \"" +
+                                server.admin().validator_name +
+                                "\"\nvalidation_key \"/etc/chef/validation.pem\"\n" +
+                                "file_cache_path \"/var/chef/cache\"\n");
+    backup::testing::write_file(chef / "validation.pem", validation_key.empty()
+                                                             ? server.admin().validator_private_key
+                                                             : validation_key);
     ::chmod((chef / "validation.pem").c_str(), 0600);
     backup::testing::write_file(chef / "first-boot.json", first_boot_json);
   }
