@@ -75,4 +75,8 @@ specs::SuiteResult run_functional_specs(const ConvergedNode& node,
   return suite;
 }
 
+specs::SuiteResult verify_role(const ConvergedNode& node, const std::filesystem::path& repo) {
+  return run_functional_specs(node, find_functional_spec_files(repo, node.role));
+}
+
 }  // namespace proofbox::harness

@@ -69,6 +69,21 @@ TEST_F(SpecRunner, OneCasePerCheckWithExpectationAndActual) {
   EXPECT_THAT(load.message, StartsWith(broken.string() + ":2: unknown key \"listen\""));
 }
 
+TEST_F(SpecRunner, VerifyRoleRunsTheRoleFilesOfARepo) {
+  testing::TempDir repo;
+  auto conf = repo.write("memcached.conf", "-p 11211\n");
+  repo.write("spec/functional/memcached.yml",
+             "file:\n  " + conf.string() + ": {contains: \"-p 11211\"}\n");
+  repo.write("spec/functional/memcached/extra.yml", "command:\n  \"true\": {}\n");
+  repo.write("spec/functional/web.yml", "command:\n  \"false\": {}\n");
+  auto suite = verify_role(node_, repo.path());
+  ASSERT_EQ(suite.cases.size(), 2u);
+  EXPECT_EQ(suite.cases[0].name, "file " + conf.string());
+  EXPECT_EQ(suite.cases[0].outcome, Outcome::kPassed) << suite.cases[0].message;
+  EXPECT_EQ(suite.cases[1].name, "command `true`");
+  EXPECT_EQ(suite.cases[1].outcome, Outcome::kPassed) << suite.cases[1].message;
+}
+
 TEST_F(SpecRunner, SmolderFixtureRunsUnmodifiedInsideTheNodesNamespace) {
   if (::geteuid() != 0) GTEST_SKIP() << "needs root to create a network namespace";
   testing::PrivateNetns netns;

@@ -73,4 +73,8 @@ std::vector<std::filesystem::path> find_functional_spec_files(const std::filesys
 specs::SuiteResult run_functional_specs(const ConvergedNode& node,
                                         const std::vector<std::filesystem::path>& spec_files);
 
+// The node's role specs from `repo` (find_functional_spec_files(repo, node.role)), run. Fits
+// ConvergeOptions::verify: [repo](const ConvergedNode& n) { return verify_role(n, repo); }.
+specs::SuiteResult verify_role(const ConvergedNode& node, const std::filesystem::path& repo);
+
 }  // namespace proofbox::harness
