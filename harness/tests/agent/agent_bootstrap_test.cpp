@@ -24,6 +24,19 @@ unsigned mode_of(const std::filesystem::path& path) {
   return st.st_mode & 0777;
 }
 
+// ID= of the host's /etc/os-release: what the agent reports as `platform`.
+std::string node_platform() {
+  std::istringstream in(backup::testing::read_file("/etc/os-release"));
+  for (std::string line; std::getline(in, line);) {
+    if (line.rfind("ID=", 0) == 0) {
+      std::string id = line.substr(3);
+      if (id.size() >= 2 && id.front() == '"') id = id.substr(1, id.size() - 2);
+      return id;
+    }
+  }
+  return "";
+}
+
 class BootstrapOnHostTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() { server_ = new AgentServer(source_path("fixtures/harness-repo")); }
@@ -37,7 +50,8 @@ class BootstrapOnHostTest : public ::testing::Test {
     c.server_url = server_->chef_server_url();
     c.node_name = node;
     c.environment = "test";
-    c.run_list = {"recipe[proofbox_test::first]", "recipe[proofbox_test::second]"};
+    c.run_list = {"recipe[proofbox_test::first]", "recipe[proofbox_test::second]",
+                  "recipe[proofbox_test::environment]"};
     c.validation_client_name = server_->admin().validator_name;
     c.validation_key = server_->admin().validator_private_key;
     c.first_boot_attributes = Json{{"proofbox_test", {{"greeting", "hello"}}}};
@@ -76,12 +90,21 @@ TEST_F(BootstrapOnHostTest, ProofboxAgentTemplateBootstrapsAndConvergesTheNode) 
   EXPECT_THAT(markers, ElementsAre("proofbox_test::first boot01 test hello",
                                    "proofbox_test::second boot01 test hello"));
 
+  // What the recipe scripts were given.
+  const std::string cookbook = root.path().string() + "/var/chef/cache/cookbooks/proofbox_test";
+  EXPECT_EQ(backup::testing::read_file(root / "var/tmp/proofbox-env"),
+            "node=boot01\nenvironment=test\nrecipe=proofbox_test::environment\ncookbook_dir=" +
+                cookbook + "\ncwd=" + cookbook + "\nplatform=" + node_platform() +
+                "\nroles=[]\nmissing=fallback\nsecret=c2VjcmV0\n");
+
   auto saved = server_->get("/nodes/boot01");
   ASSERT_EQ(saved.status, 200) << saved.body;
   const Json node = saved.json();
   EXPECT_EQ(node["chef_environment"], "test");
   EXPECT_EQ(node["run_list"],
-            Json::array({"recipe[proofbox_test::first]", "recipe[proofbox_test::second]"}));
+            Json::array({"recipe[proofbox_test::first]", "recipe[proofbox_test::second]",
+                         "recipe[proofbox_test::environment]"}));
+  EXPECT_EQ(node["automatic"]["platform"], node_platform());
   EXPECT_EQ(node["normal"]["proofbox_test"]["greeting"], "hello");
 }
 
