@@ -79,6 +79,8 @@ TEST_F(BootstrapOnHostTest, ProofboxAgentTemplateBootstrapsAndConvergesTheNode) 
   EXPECT_EQ(mode_of(root / "etc/chef/validation.pem"), 0600u);
   EXPECT_EQ(mode_of(root / "etc/chef/encrypted_data_bag_secret"), 0600u);
   EXPECT_EQ(mode_of(root / "etc/chef/client.pem"), 0600u);
+  // The bootstrap's umask 077 does not leak into the converge (chef-client uses 022).
+  EXPECT_EQ(mode_of(root / "var/tmp"), 0755u);
   EXPECT_EQ(backup::testing::read_file(root / "etc/chef/validation.pem"),
             server_->admin().validator_private_key);
   EXPECT_EQ(backup::testing::read_file(root / "opt/proofbox/bin/proofbox-agent"),
