@@ -148,6 +148,24 @@ TEST_F(AgentConvergeTest, BadValidatorKeyGetsA401ErrorAndRegistersNothing) {
   EXPECT_EQ(server_->get("/clients/badkey01").status, 404);
 }
 
+TEST_F(AgentConvergeTest, UnreachableServerAndMissingKeyAreNamed) {
+  NodeRoot root(*server_, "down01", R"({"run_list": ["role[memcached]"]})");
+  // Nothing listens on port 1; curl retries a refused connection three times, then gives up.
+  backup::testing::write_file(root / "etc/chef/client.rb",
+                              "chef_server_url \"http://127.0.0.1:1/organizations/chef\"\n"
+                              "node_name \"down01\"\n");
+  ProcessResult run = root.run_agent();
+  EXPECT_EQ(run.exit_code, 1);
+  EXPECT_THAT(run.output, HasSubstr("POST /clients (register down01) failed: no answer from the "
+                                    "server at http://127.0.0.1:1/organizations/chef: curl: (7)"));
+
+  std::filesystem::remove(root / "etc/chef/validation.pem");
+  run = root.run_agent();
+  EXPECT_EQ(run.exit_code, 1);
+  EXPECT_THAT(run.output, HasSubstr("no client key /etc/chef/client.pem and no validation key "
+                                    "/etc/chef/validation.pem to register with"));
+}
+
 TEST_F(AgentConvergeTest, SecondRunReusesTheClientKeyAndTheSavedRunList) {
   NodeRoot root(*server_, "again01", R"({"run_list": ["recipe[proofbox_test::first]"]})");
   ASSERT_EQ(root.run_agent().exit_code, 0);
