@@ -90,6 +90,36 @@ TEST_F(AgentConvergeTest, RegistersSavesTheNodeAndRunsRecipesInRunListOrder) {
                     HasSubstr("saved node order01")));
 }
 
+TEST_F(AgentConvergeTest, MakesChefClientsCallsInItsOrderWithTheRequiredHeaders) {
+  NodeRoot root(*server_, "calls01", R"({"run_list": ["role[ordered]"]})");
+  server_->take_requests();
+  const ProcessResult run = root.run_agent({"-E", "test"});
+  ASSERT_EQ(run.exit_code, 0) << run.output;
+  const std::vector<SeenRequest> seen = server_->take_requests();
+
+  std::vector<std::string> calls;
+  std::size_t downloads = 0;
+  for (const auto& request : seen) {
+    // Every request, signed or not, says which API and client version it speaks.
+    EXPECT_EQ(request.api_version, "1") << request.line;
+    EXPECT_EQ(request.chef_version, "18.0.0") << request.line;
+    EXPECT_EQ(request.accept, "application/json") << request.line;
+    if (request.line.rfind("GET /file_store/", 0) == 0) {
+      ++downloads;
+      if (downloads > 1) continue;  // one line stands for the run of downloads
+    }
+    calls.push_back(request.line.rfind("GET /file_store/", 0) == 0 ? "GET /file_store/..."
+                                                                   : request.line);
+  }
+  EXPECT_THAT(
+      calls, ElementsAre("POST /clients", "GET /nodes/calls01", "POST /nodes", "GET /roles/ordered",
+                         "GET /roles/nested", "GET /environments/test",
+                         "POST /environments/test/cookbook_versions", "GET /file_store/...",
+                         "PUT /nodes/calls01"));
+  // Every file of proofbox_test, each once.
+  EXPECT_EQ(downloads, 11u);
+}
+
 TEST_F(AgentConvergeTest, MemcachedRecipeWritesItsConfigFromMergedAttributes) {
   NodeRoot root(*server_, "cache01",
                 R"({"run_list": ["role[memcached]"], "memcached": {"start_service": false}})");
