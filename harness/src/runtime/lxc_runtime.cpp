@@ -304,12 +304,19 @@ ExecResult LxcRuntime::exec(const std::string& id, const std::vector<std::string
       }
     }
     pid_t done = waitpid(pid, &status, WNOHANG);
-    if (done == pid || (done < 0 && errno == ECHILD)) exited = true;
+    if (done == pid) exited = true;
+    if (done < 0 && errno == ECHILD) {
+      // Not ours to reap (cannot happen with liblxc's CLONE_PARENT attach): no exit status.
+      status = -1;
+      exited = true;
+    }
   }
   if (output_open) drain();
   if (in_fd >= 0) close(in_fd);
   close(out[0]);
-  if (WIFEXITED(status)) {
+  if (status == -1) {
+    result.exit_code = -1;
+  } else if (WIFEXITED(status)) {
     result.exit_code = WEXITSTATUS(status);
   } else {
     result.exit_code = 128 + WTERMSIG(status);

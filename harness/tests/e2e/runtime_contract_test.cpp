@@ -69,6 +69,18 @@ TEST_P(RuntimeContract, ExecIsKilledAtItsTimeout) {
   EXPECT_EQ(sh(id, "ps -eo args | grep -c '^sleep 60' || true").output, "0\n");
 }
 
+TEST_P(RuntimeContract, ExecEndsWhenTheCommandExitsThoughADaemonKeepsItsOutputOpen) {
+  auto id = start(make_network());
+  auto started = std::chrono::steady_clock::now();
+  auto result = sh(id, "sleep 30 & echo started", std::chrono::seconds(20));
+  EXPECT_LT(std::chrono::steady_clock::now() - started, std::chrono::seconds(10));
+  EXPECT_FALSE(result.timed_out);
+  EXPECT_EQ(result.exit_code, 0);
+  EXPECT_EQ(result.output, "started\n");
+  // The daemon lives on: starting services is what bootstrap scripts do.
+  EXPECT_EQ(sh(id, "ps -eo args | grep -c '^sleep 30'").output, "1\n");
+}
+
 TEST_P(RuntimeContract, PutFileWritesContentWithItsMode) {
   auto id = start(make_network());
   runtime_->put_file(id, "/etc/proofbox/keys/validation.pem", "-----BEGIN KEY-----\nabc\n", 0600);
