@@ -82,6 +82,15 @@ std::string tail_lines(const std::string& text, std::size_t count) {
   return text.substr(pos, end - pos);
 }
 
+// The converge's own output: what follows the bootstrap's "starting the converge" line (the
+// shipped templates print it before running the agent), else all of it.
+std::string converge_part(const std::string& output) {
+  const std::size_t marker = output.find(kConvergeMarker);
+  if (marker == std::string::npos) return output;
+  const std::size_t line_end = output.find('\n', marker);
+  return line_end == std::string::npos ? std::string() : output.substr(line_end + 1);
+}
+
 void write_file(const fs::path& path, const std::string& content) {
   std::ofstream out(path, std::ios::binary);
   out << content;
@@ -267,12 +276,7 @@ struct ConvergeRun::Impl {
       runtime.put_file(node.container_id, std::string(kBootstrapPath), script, 0600);
       exec = runtime.exec(node.container_id, {"/bin/sh", std::string(kBootstrapPath)}, timeout);
       write_file(output_dir / (role_name + ".bootstrap.log"), exec.output);
-      converge_log = exec.output;
-      if (!cancelled && !exec.timed_out) {
-        ExecResult log = runtime.exec(node.container_id, {"cat", std::string(kConvergeLogPath)},
-                                      std::chrono::seconds(10));
-        if (log.exit_code == 0) converge_log = log.output;
-      }
+      converge_log = converge_part(exec.output);
       write_file(output_dir / (role_name + ".converge.log"), converge_log);
     } catch (const std::exception& e) {
       node.bootstrap_time = since(bootstrap_start);
