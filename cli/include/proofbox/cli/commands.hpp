@@ -15,5 +15,7 @@ void add_restore_command(CLI::App& app, int& exit_status);
 void add_image_command(CLI::App& app, int& exit_status);
 // Registers `destroy`: exit 0 when every leftover was removed.
 void add_destroy_command(CLI::App& app, int& exit_status);
+// Registers `spec`; exit 0 all passed, 1 failures, 2 error.
+void add_spec_command(CLI::App& app, int& exit_status);
 
 }  // namespace proofbox::cli
