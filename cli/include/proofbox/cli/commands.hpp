@@ -11,5 +11,7 @@ void add_diff_command(CLI::App& app, int& exit_status);
 // Registers `backup` and `restore`; exit 0 on success, 1 on failure.
 void add_backup_command(CLI::App& app, int& exit_status);
 void add_restore_command(CLI::App& app, int& exit_status);
+// Registers `gate`; exit 0 passed (or --list), 1 a spec failed, 2 error.
+void add_gate_command(CLI::App& app, int& exit_status);
 
 }  // namespace proofbox::cli
