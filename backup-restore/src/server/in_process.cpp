@@ -27,12 +27,20 @@ client::ChefClient in_process_client(zero::http::Handler& handler,
 
 }  // namespace
 
-void load_server_state(zero::http::Handler& handler, const InProcessIdentity& identity,
-                       const std::string& source, std::ostream& log, const std::string& label) {
-  // Local sources only: a chef-repo or a snapshot, never a server URL.
+ChefData read_local_source(const std::string& source) {
   SourceReaders readers;
   readers.repo = [](const std::string& path) { return repo::read_chef_repo(path); };
-  ChefData data = load_source(source, readers);
+  return load_source(source, readers);
+}
+
+void load_server_state(zero::http::Handler& handler, const InProcessIdentity& identity,
+                       const std::string& source, std::ostream& log, const std::string& label) {
+  restore_server_state(handler, identity, read_local_source(source), source, log, label);
+}
+
+void restore_server_state(zero::http::Handler& handler, const InProcessIdentity& identity,
+                          const ChefData& data, const std::string& source, std::ostream& log,
+                          const std::string& label) {
   auto client = in_process_client(handler, identity);
   Progress progress(label + ": loading " + source, &log);
   RestoreOptions options;

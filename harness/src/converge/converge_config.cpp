@@ -105,6 +105,7 @@ class Parser {
         config.image = scalar(value, key);
       } else if (key == "bootstrap") {
         config.bootstrap = scalar(value, key);
+        config.bootstrap_line = value.Mark().line + 1;
       } else if (key == "jobs") {
         try {
           config.jobs = value.as<unsigned>();

@@ -1,5 +1,6 @@
 #include <condition_variable>
 #include <fstream>
+#include <future>
 #include <map>
 #include <ostream>
 #include <random>
@@ -10,6 +11,7 @@
 #include "converge/embedded_server.hpp"
 #include "converge/role_graph.hpp"
 #include "converge/run_record.hpp"
+#include "proofbox/backup/server/in_process.hpp"
 #include "proofbox/harness/converge.hpp"
 #include "proofbox/harness/run_state.hpp"
 
@@ -80,6 +82,15 @@ std::string tail_lines(const std::string& text, std::size_t count) {
   return text.substr(pos, end - pos);
 }
 
+// The converge's own output: what follows the bootstrap's "starting the converge" line (the
+// shipped templates print it before running the agent), else all of it.
+std::string converge_part(const std::string& output) {
+  const std::size_t marker = output.find(kConvergeMarker);
+  if (marker == std::string::npos) return output;
+  const std::size_t line_end = output.find('\n', marker);
+  return line_end == std::string::npos ? std::string() : output.substr(line_end + 1);
+}
+
 void write_file(const fs::path& path, const std::string& content) {
   std::ofstream out(path, std::ios::binary);
   out << content;
@@ -95,6 +106,7 @@ struct ConvergeRun::Impl {
   std::unique_ptr<detail::RunRecord> record;
   std::unique_ptr<detail::EmbeddedServer> server;
   std::unique_ptr<ServerView> server_view;
+  std::shared_future<void> server_ready;  // set once the server listens
 
   std::atomic<bool> cancelled{false};
   std::mutex mu;  // guards everything below
@@ -106,6 +118,7 @@ struct ConvergeRun::Impl {
   std::set<std::string> removed;                  // roles whose container is gone
   std::map<std::string, NodeResult> results;
   std::mutex progress_mu;
+  Clock::time_point started = Clock::now();
 
   Impl(Runtime& rt, ConvergeOptions opts) : runtime(rt), options(std::move(opts)) {
     id = options.run_id.empty() ? new_run_id() : options.run_id;
@@ -115,8 +128,11 @@ struct ConvergeRun::Impl {
 
   void say(const std::string& line) {
     if (!options.progress) return;
+    const double elapsed = std::chrono::duration<double>(Clock::now() - started).count();
+    char stamp[32];
+    std::snprintf(stamp, sizeof stamp, "[%6.1fs] ", elapsed);
     std::lock_guard lock(progress_mu);
-    *options.progress << "proofbox: " << line << std::endl;
+    *options.progress << stamp << line << std::endl;
   }
 
   std::string container_name(const std::string& role) const {
@@ -248,6 +264,7 @@ struct ConvergeRun::Impl {
     }
 
     // 2. Bootstrap and converge: the rendered template, written 0600, run with the role's timeout.
+    if (!wait_for_server(node)) return false;
     const auto bootstrap_start = Clock::now();
     record->transition(role_name, node.node_name, node_state::kBootstrapping);
     say(role_name + ": bootstrapping " + node.node_name + " against " + server->org_url());
@@ -259,12 +276,7 @@ struct ConvergeRun::Impl {
       runtime.put_file(node.container_id, std::string(kBootstrapPath), script, 0600);
       exec = runtime.exec(node.container_id, {"/bin/sh", std::string(kBootstrapPath)}, timeout);
       write_file(output_dir / (role_name + ".bootstrap.log"), exec.output);
-      converge_log = exec.output;
-      if (!cancelled && !exec.timed_out) {
-        ExecResult log = runtime.exec(node.container_id, {"cat", std::string(kConvergeLogPath)},
-                                      std::chrono::seconds(10));
-        if (log.exit_code == 0) converge_log = log.output;
-      }
+      converge_log = converge_part(exec.output);
       write_file(output_dir / (role_name + ".converge.log"), converge_log);
     } catch (const std::exception& e) {
       node.bootstrap_time = since(bootstrap_start);
@@ -320,6 +332,23 @@ struct ConvergeRun::Impl {
     record->transition(role_name, node.node_name, node_state::kPassed, "ok");
     say(role_name + ": " + std::to_string(node.verification.cases.size()) + " checks passed (" +
         seconds_text(node.verify_time) + ")");
+    return true;
+  }
+
+  // Waits until the server listens (or the run is cancelled); false (the node failed) otherwise.
+  bool wait_for_server(NodeResult& node) {
+    while (server_ready.wait_for(std::chrono::milliseconds(50)) != std::future_status::ready) {
+      if (cancelled) {
+        fail(node, "bootstrap", "the run was cancelled (" + cancel_reason_copy() + ")");
+        return false;
+      }
+    }
+    try {
+      server_ready.get();
+    } catch (const std::exception& e) {
+      fail(node, "bootstrap", std::string("the server did not start: ") + e.what());
+      return false;
+    }
     return true;
   }
 
@@ -411,6 +440,7 @@ struct ConvergeRun::Impl {
 
   RunResult run() {
     const auto start = Clock::now();
+    started = start;
     RunResult out;
     out.run_id = id;
     out.output_dir = output_dir;
@@ -459,12 +489,11 @@ struct ConvergeRun::Impl {
       if (timer.joinable()) timer.join();
     };
 
+    backup::ChefData data;  // outlives the server's loading thread
     try {
-      server = std::make_unique<detail::EmbeddedServer>(options.org);
-      std::ostringstream load_log;
-      server->load(options.repo, load_log);
-      write_file(output_dir / "server-load.log", load_log.str());
-      if (options.server_view) server_view = options.server_view(server->store(), options.org);
+      // The repo is read first, so a broken one stops the run before anything is created.
+      say("reading " + options.repo.string());
+      data = backup::server::read_local_source(options.repo.string());
 
       NetworkSpec network_spec{"proofbox-" + id, {{std::string(kRunLabel), id}}};
       const Network network = runtime.create_network(network_spec);
@@ -473,9 +502,20 @@ struct ConvergeRun::Impl {
         network_name = network.name.empty() ? network_spec.name : network.name;
       }
       out.network = network_name;
-      server->start(network.gateway);
-      out.server_url = server->org_url();
-      say("server " + out.server_url + " on network " + network_name);
+
+      // Making the server's keys and loading it takes a while (RSA key generation): it runs
+      // while the containers start; each role waits for it before its bootstrap.
+      server_ready = std::async(std::launch::async, [this, &data, gateway = network.gateway] {
+                       auto made = std::make_unique<detail::EmbeddedServer>(options.org);
+                       std::ostringstream load_log;
+                       made->load(data, options.repo.string(), load_log);
+                       write_file(output_dir / "server-load.log", load_log.str());
+                       made->start(gateway);
+                       server = std::move(made);
+                       if (options.server_view)
+                         server_view = options.server_view(server->store(), options.org);
+                       say("server " + server->org_url() + " on network " + network_name);
+                     }).share();
 
       std::map<std::string, std::vector<std::string>> edges;
       for (const auto& role : options.roles)
@@ -491,8 +531,11 @@ struct ConvergeRun::Impl {
       };
       callbacks.cancelled = [&] { return cancelled.load(); };
       detail::run_role_graph(edges, jobs, callbacks);
+      server_ready.get();  // a server that never started is the run's error
+      out.server_url = server->org_url();
 
       if (options.save_server && !cancelled) {
+        say("server: saving its final state to " + (output_dir / "server").string());
         std::ostringstream save_log;
         server->save(output_dir / "server", save_log);
       }
@@ -500,8 +543,10 @@ struct ConvergeRun::Impl {
       out.error = e.what();
       say(std::string("error: ") + e.what());
     }
+    if (server_ready.valid()) server_ready.wait();
     stop_timer();
     if (server) server->stop();
+    say("tearing down");
     teardown(!out.error.empty());
     torn_down = true;
 

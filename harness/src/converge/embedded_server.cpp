@@ -16,10 +16,11 @@ EmbeddedServer::~EmbeddedServer() {
   stop();
 }
 
-void EmbeddedServer::load(const std::filesystem::path& source, std::ostream& log) {
+void EmbeddedServer::load(const backup::ChefData& data, const std::string& source_name,
+                          std::ostream& log) {
   backup::server::InProcessIdentity identity{org_, credentials_.admin_name,
                                              credentials_.admin_private_key};
-  backup::server::load_server_state(*api_, identity, source.string(), log, "converge");
+  backup::server::restore_server_state(*api_, identity, data, source_name, log, "converge");
 }
 
 void EmbeddedServer::start(const std::string& host) {

@@ -7,6 +7,7 @@
 #include <memory>
 #include <string>
 
+#include "proofbox/backup/chef_data.hpp"
 #include "proofbox/zero/api/admin_bootstrap.hpp"
 #include "proofbox/zero/api/chef_api.hpp"
 #include "proofbox/zero/http/server.hpp"
@@ -19,8 +20,8 @@ class EmbeddedServer {
   explicit EmbeddedServer(std::string org);
   ~EmbeddedServer();
 
-  // Restores a chef-repo or snapshot into the store (in process, before listening).
-  void load(const std::filesystem::path& source, std::ostream& log);
+  // Restores what was read from a chef-repo or snapshot into the store (in process).
+  void load(const backup::ChefData& data, const std::string& source_name, std::ostream& log);
   // Listens on host, a free port.
   void start(const std::string& host);
   void stop();

@@ -53,6 +53,7 @@ std::map<std::string, TaskOutcome> run_role_graph(
   std::unique_lock lock(mu);
   while (!pending.empty() || running > 0) {
     const std::size_t seen = completions;
+    bool skipped_some = false;  // a skip can make roles later in name order skippable
     const bool cancelled = callbacks.cancelled && callbacks.cancelled();
     // Skip what can never run; start what is ready.
     for (auto it = pending.begin(); it != pending.end();) {
@@ -77,6 +78,7 @@ std::map<std::string, TaskOutcome> run_role_graph(
         lock.unlock();
         if (callbacks.skip) callbacks.skip(role, reason);
         lock.lock();
+        skipped_some = true;
         continue;
       }
       if (ready && running < jobs) {
@@ -99,7 +101,7 @@ std::map<std::string, TaskOutcome> run_role_graph(
       }
       ++it;
     }
-    if (completions != seen) continue;  // something finished meanwhile: look again
+    if (completions != seen || skipped_some) continue;  // things changed: look again
     if (running == 0) {
       // Nothing runs and nothing could start: only possible with a cycle among the pending
       // (config parsing rejects those), so skip them rather than wait forever.

@@ -4,6 +4,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include "proofbox/harness/converge.hpp"
 #include "support/temp_dir.hpp"
 
 namespace proofbox::harness {
@@ -173,6 +174,53 @@ TEST(SelectRoles, UnknownRolesAreErrors) {
     FAIL() << "no error";
   } catch (const ConfigError& e) {
     EXPECT_THAT(e.what(), HasSubstr("proofbox.yml:3: role 'web' waits for 'ghost'"));
+  }
+}
+
+TEST(BootstrapRenderer, RendersTheShippedAgentTemplateForANode) {
+  TempDir repo;
+  const auto render = make_bootstrap_renderer(ConvergeConfig{}, repo.path());
+  NodeBootstrap node;
+  node.role = "memcached";
+  node.server_url = "http://10.1.2.1:4000/organizations/chef";
+  node.node_name = "memcached-1";
+  node.environment = "production";
+  node.run_list = {"role[memcached]"};
+  node.validation_client_name = "chef-validator";
+  node.validation_key = "-----BEGIN RSA PRIVATE KEY-----\nabc\n-----END RSA PRIVATE KEY-----";
+  node.first_boot_attributes = {{"memcached", {{"port", 11311}}}};
+  const std::string script = render(node);
+  EXPECT_THAT(script, HasSubstr("chef_server_url \"http://10.1.2.1:4000/organizations/chef\""));
+  EXPECT_THAT(script, HasSubstr("node_name \"memcached-1\""));
+  EXPECT_THAT(script, HasSubstr("validation_client_name \"chef-validator\""));
+  EXPECT_THAT(script, HasSubstr(node.validation_key));
+  EXPECT_THAT(script, HasSubstr("\"port\":11311"));
+  EXPECT_THAT(script, HasSubstr("role[memcached]"));
+  EXPECT_THAT(script, HasSubstr(std::string(kConvergeMarker)));
+}
+
+TEST(BootstrapRenderer, ReadsTheUsersTemplateRelativeToTheRepo) {
+  TempDir repo;
+  write_file(repo / "bootstrap/prod.sh.mustache",
+             "#!/bin/sh\necho {{node_name}} {{environment}}\n");
+  const auto config =
+      parse_converge_config("bootstrap: bootstrap/prod.sh.mustache\n", repo / "proofbox.yml");
+  NodeBootstrap node;
+  node.node_name = "web-1";
+  node.environment = "staging";
+  EXPECT_EQ(make_bootstrap_renderer(config, repo.path())(node), "#!/bin/sh\necho web-1 staging\n");
+}
+
+TEST(BootstrapRenderer, AMissingTemplateIsAConfigErrorAtItsLine) {
+  TempDir repo;
+  const auto config =
+      parse_converge_config("image: x\nbootstrap: nosuch.mustache\n", repo / "proofbox.yml");
+  try {
+    make_bootstrap_renderer(config, repo.path());
+    FAIL() << "no error";
+  } catch (const ConfigError& e) {
+    EXPECT_THAT(e.what(), HasSubstr("proofbox.yml:2: bootstrap: "));
+    EXPECT_THAT(e.what(), HasSubstr("nosuch.mustache"));
   }
 }
 

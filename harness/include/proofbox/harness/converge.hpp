@@ -58,9 +58,10 @@ BootstrapRenderer make_bootstrap_renderer(const ConvergeConfig& config,
 
 // Where the rendered script is written in the container (mode 0600) and run from.
 inline constexpr std::string_view kBootstrapPath = "/etc/proofbox/bootstrap.sh";
-// Where a bootstrap may leave the converge's own log (the agent's or chef-client's output); the
-// harness copies it to ROLE.converge.log. When it is absent the bootstrap output stands for it.
-inline constexpr std::string_view kConvergeLogPath = "/var/log/proofbox/converge.log";
+// ROLE.bootstrap.log holds everything the bootstrap printed; ROLE.converge.log what follows the
+// line containing this marker (the shipped templates print it before starting the converge),
+// or everything when a template prints none.
+inline constexpr std::string_view kConvergeMarker = "starting the converge";
 
 // Node states, as run.jsonl and the report name them.
 namespace node_state {

@@ -52,6 +52,7 @@ struct ConvergeConfig {
   std::string runtime = "auto";
   std::string image;
   std::string bootstrap = "proofbox-agent";
+  int bootstrap_line = 0;  // where `bootstrap:` is set (0: the default)
   unsigned jobs = 0;
   std::chrono::seconds timeout{900};       // the whole run
   std::chrono::seconds role_timeout{600};  // each role unless it says otherwise

@@ -6,6 +6,7 @@
 #include <iosfwd>
 #include <string>
 
+#include "proofbox/backup/chef_data.hpp"
 #include "proofbox/zero/http/message.hpp"
 
 namespace proofbox::backup::server {
@@ -24,6 +25,14 @@ struct InProcessIdentity {
 void load_server_state(zero::http::Handler& handler, const InProcessIdentity& identity,
                        const std::string& source, std::ostream& log,
                        const std::string& label = "serve");
+
+// Reads a local source (chef-repo or snapshot; never a server URL). Throws naming the file.
+ChefData read_local_source(const std::string& source);
+
+// Restores `data` (read from `source_name`) into the server behind `handler`.
+void restore_server_state(zero::http::Handler& handler, const InProcessIdentity& identity,
+                          const ChefData& data, const std::string& source_name, std::ostream& log,
+                          const std::string& label = "serve");
 
 // Backs up the server behind `handler` and writes it as a snapshot at `path` (atomically).
 void save_server_state(zero::http::Handler& handler, const InProcessIdentity& identity,
