@@ -5,6 +5,7 @@
 #include <gmock/gmock.h>
 
 #include <filesystem>
+#include <fstream>
 
 namespace proofbox::harness::testing {
 namespace {
@@ -91,6 +92,28 @@ TEST_P(RuntimeContract, PutFileWritesContentWithItsMode) {
   EXPECT_EQ(sh(id, "/tmp/run.sh").output, "ran\n");
   // /tmp keeps its sticky world-writable mode: only the file was written.
   EXPECT_EQ(sh(id, "stat -c %a /tmp").output, "1777\n");
+}
+
+TEST_P(RuntimeContract, MountsAHostDirectoryReadOnlyAndEnvironmentIntoExec) {
+  auto host_dir = std::filesystem::temp_directory_path() / ("pbx-mount-" + run_id());
+  std::filesystem::create_directories(host_dir);
+  { std::ofstream(host_dir / "agent.sh") << "echo from the host\n"; }
+  auto network = make_network();
+  ContainerSpec spec;
+  spec.name = "proofbox-" + run_id() + "-mounted";
+  spec.hostname = "mounted";
+  spec.image = image_;
+  spec.network = network.name;
+  spec.labels = labels();
+  spec.env = {{"CHEF_SERVER_URL", "http://" + network.gateway + ":8889"}};
+  spec.mounts = {{host_dir.string(), "/opt/proofbox", true}};
+  auto id = runtime_->start_container(spec);
+  EXPECT_EQ(sh(id, "sh /opt/proofbox/agent.sh").output, "from the host\n");
+  EXPECT_NE(sh(id, "touch /opt/proofbox/written").exit_code, 0);
+  EXPECT_FALSE(std::filesystem::exists(host_dir / "written"));
+  EXPECT_EQ(sh(id, "echo $CHEF_SERVER_URL").output, "http://" + network.gateway + ":8889\n");
+  runtime_->remove_container(id);
+  std::filesystem::remove_all(host_dir);
 }
 
 TEST_P(RuntimeContract, TheGatewayIsReachableAndNothingElse) {
