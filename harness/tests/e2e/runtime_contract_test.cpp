@@ -6,6 +6,8 @@
 
 #include <filesystem>
 #include <fstream>
+#include <set>
+#include <thread>
 
 namespace proofbox::harness::testing {
 namespace {
@@ -134,6 +136,33 @@ TEST_P(RuntimeContract, TheGatewayIsReachableAndNothingElse) {
 
   auto outside = sh(id, "nc -w 2 10.99.99.99 80 </dev/null");
   EXPECT_NE(outside.exit_code, 0);
+}
+
+TEST_P(RuntimeContract, ConcurrentRunsGetDistinctNetworks) {
+  // Four runs creating their networks at the same moment (one guard covers them: same label).
+  std::vector<Network> networks(4);
+  std::vector<std::string> errors(4);
+  std::vector<std::thread> threads;
+  for (size_t i = 0; i < networks.size(); ++i) {
+    threads.emplace_back([&, i] {
+      try {
+        networks[i] =
+            runtime_->create_network({"proofbox-" + run_id() + "-" + std::to_string(i), labels()});
+      } catch (const std::exception& e) {
+        errors[i] = e.what();
+      }
+    });
+  }
+  for (auto& t : threads) t.join();
+  std::set<std::string> subnets, names;
+  for (size_t i = 0; i < networks.size(); ++i) {
+    EXPECT_EQ(errors[i], "");
+    subnets.insert(networks[i].subnet);
+    names.insert(networks[i].name);
+  }
+  EXPECT_EQ(subnets.size(), 4u);
+  EXPECT_EQ(names.size(), 4u);
+  EXPECT_EQ(runtime_->list_leftovers(run_id()).size(), 4u);
 }
 
 TEST_P(RuntimeContract, LeftoversAreListedByRunIdAndRemoved) {
