@@ -13,6 +13,9 @@ int main(int argc, char** argv) {
   proofbox::cli::add_diff_command(app, exit_status);
   proofbox::cli::add_backup_command(app, exit_status);
   proofbox::cli::add_restore_command(app, exit_status);
+  proofbox::cli::add_image_command(app, exit_status);
+  proofbox::cli::add_destroy_command(app, exit_status);
+  proofbox::cli::add_spec_command(app, exit_status);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

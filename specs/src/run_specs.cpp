@@ -82,10 +82,14 @@ Report run_unit_specs(const LoadedRepo& repo, const std::vector<SpecFile>& specs
       lint.cases.front().duration =
           std::chrono::duration_cast<std::chrono::microseconds>(Clock::now() - start);
     }
-    report.suites.push_back(std::move(lint));
+    if (options.filter.empty() || !lint.cases.empty()) report.suites.push_back(std::move(lint));
   }
   const detail::RepoContext ctx(repo);
-  for (const auto& spec : specs) report.suites.push_back(run_file(ctx, spec, options));
+  for (const auto& spec : specs) {
+    SuiteResult suite = run_file(ctx, spec, options);
+    // With -k, files with nothing selected are left out rather than shown as empty suites.
+    if (options.filter.empty() || !suite.cases.empty()) report.suites.push_back(std::move(suite));
+  }
   return report;
 }
 
@@ -116,7 +120,7 @@ Report run_unit_specs(const fs::path& repo_dir, const RunOptions& options) {
   if (!broken.empty()) report.suites.push_back({"spec files that do not parse", std::move(broken)});
   // Reading the repo and the spec files is charged to the first lint case, so the report's
   // total time is end to end.
-  if (options.lint && !report.suites.empty() && !report.suites.front().cases.empty()) {
+  if (!report.suites.empty() && !report.suites.front().cases.empty()) {
     report.suites.front().cases.front().duration += setup;
   }
   return report;

@@ -42,6 +42,15 @@ class LoopbackServer {
     if (delay.count() == 0) listen_fd_ = open_listener();
     thread_ = std::thread([this, delay] { run(delay); });
   }
+  // Serves an already listening socket (e.g. one opened in another network namespace).
+  LoopbackServer(int listen_fd, std::function<void(int)> serve)
+      : serve_(std::move(serve)), port_(0), listen_fd_(listen_fd) {
+    sockaddr_in a{};
+    socklen_t size = sizeof a;
+    ::getsockname(listen_fd, reinterpret_cast<sockaddr*>(&a), &size);
+    port_ = ntohs(a.sin_port);
+    thread_ = std::thread([this] { run({}); });
+  }
   ~LoopbackServer() {
     stop_ = true;
     thread_.join();

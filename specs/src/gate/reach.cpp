@@ -16,6 +16,22 @@ Reach reach_from_role(const RepoGraph& graph, const std::string& start) {
   reach.role = start;
   reach.roles[start] = ReachStep{};
   std::deque<std::string> queue{"role:" + start};
+  // What proofbox.yml adds to the role's converge run list is reached too.
+  if (auto harness = graph.harness_roles.find(start); harness != graph.harness_roles.end()) {
+    const std::string via = "proofbox.yml converges role " + start + " with ";
+    for (const auto& item : harness->second.run_list) {
+      if (item.is_role()) {
+        if (reach.roles.count(item.name)) continue;
+        reach.roles[item.name] = ReachStep{"role:" + start, via + item.to_string()};
+        queue.push_back("role:" + item.name);
+      } else {
+        const std::string cookbook(item.cookbook());
+        if (reach.cookbooks.count(cookbook)) continue;
+        reach.cookbooks[cookbook] = ReachStep{"role:" + start, via + item.to_string()};
+        queue.push_back("cookbook:" + cookbook);
+      }
+    }
+  }
   while (!queue.empty()) {
     const std::string key = queue.front();
     queue.pop_front();

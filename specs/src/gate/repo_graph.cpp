@@ -71,6 +71,35 @@ std::set<std::string> spec_environments(const fs::path& file) {
   return envs;
 }
 
+std::map<std::string, HarnessRole> harness_roles(const fs::path& repo) {
+  std::map<std::string, HarnessRole> roles;
+  std::error_code ec;
+  if (!fs::is_regular_file(repo / "proofbox.yml", ec)) return roles;
+  try {
+    const YAML::Node doc = YAML::LoadFile((repo / "proofbox.yml").string());
+    if (!doc.IsMap() || !doc["roles"] || !doc["roles"].IsMap()) return roles;
+    for (const auto& entry : doc["roles"]) {
+      HarnessRole role;
+      const YAML::Node settings = entry.second;
+      if (settings.IsMap() && settings["environment"] && settings["environment"].IsScalar()) {
+        role.environment = settings["environment"].as<std::string>();
+      }
+      if (settings.IsMap() && settings["run_list"] && settings["run_list"].IsSequence()) {
+        for (const auto& item : settings["run_list"]) {
+          if (!item.IsScalar()) continue;
+          if (auto parsed = parse_run_list_item(item.as<std::string>())) {
+            role.run_list.push_back(*parsed);
+          }
+        }
+      }
+      roles[entry.first.as<std::string>()] = std::move(role);
+    }
+  } catch (const YAML::Exception&) {
+    roles.clear();
+  }
+  return roles;
+}
+
 std::string metadata_name(const fs::path& dir) {
   try {
     if (fs::is_regular_file(dir / "metadata.json")) {
@@ -103,6 +132,11 @@ std::map<std::string, std::string> read_cookbook_dirs(const fs::path& repo) {
     }
   }
   return dirs;
+}
+
+std::string RepoGraph::harness_environment(const std::string& role) const {
+  auto it = harness_roles.find(role);
+  return it == harness_roles.end() ? "_default" : it->second.environment;
 }
 
 RepoGraph load_repo_graph(const fs::path& repo) {
@@ -142,6 +176,7 @@ RepoGraph load_repo_graph(const fs::path& repo) {
     graph.nodes[name] = std::move(entry);
   }
 
+  graph.harness_roles = harness_roles(repo);
   std::error_code ec;
   const fs::path functional = repo / "spec" / "functional";
   if (fs::is_directory(functional, ec)) {

@@ -67,6 +67,13 @@ class Selector {
 
   // Why `reach.role` runs in `environment`, or nullopt when nothing says it does.
   std::optional<std::string> runs_in(const Reach& reach, const std::string& environment) const {
+    if (head_.harness_environment(reach.role) == environment) {
+      return head_.harness_roles.count(reach.role)
+                 ? "proofbox.yml converges role " + reach.role + " in it"
+                 : "role " + reach.role +
+                       " converges in it (not given an environment in "
+                       "proofbox.yml)";
+    }
     for (const auto& [name, step] : reach.roles) {
       auto role = head_.roles.find(name);
       if (role == head_.roles.end() || !role->second.environments.count(environment)) continue;
@@ -93,15 +100,6 @@ class Selector {
     return std::nullopt;
   }
 
-  bool any_role_runs_in(const std::string& environment) {
-    auto known = runs_anywhere_.find(environment);
-    if (known != runs_anywhere_.end()) return known->second;
-    bool any = false;
-    for (const auto& [name, reach] : reaches_) any = any || runs_in(reach, environment).has_value();
-    runs_anywhere_[environment] = any;
-    return any;
-  }
-
  private:
   std::optional<std::string> environment_reason(const Change& change, const Reach& reach) {
     const EnvironmentEffect& fx = effect(change.name);
@@ -115,9 +113,7 @@ class Selector {
     const std::string what =
         !fx.existence.empty() ? env + " was " + fx.existence : env + " changed its attributes";
     if (auto why = runs_in(reach, change.name)) return what + "; " + *why;
-    if (any_role_runs_in(change.name)) return std::nullopt;
-    return what + " and no role is known to run in it (no env_run_lists entry, node or " +
-           "functional spec names it), so every role is selected";
+    return std::nullopt;
   }
 
   const BagReferences& bag_refs(const std::string& cookbook) {
@@ -171,7 +167,6 @@ class Selector {
   std::map<std::string, Reach> reaches_;
   std::map<std::string, EnvironmentEffect> effects_;
   std::map<std::string, BagReferences> bag_refs_;
-  std::map<std::string, bool> runs_anywhere_;
 };
 
 std::string noted_text(const Change& change) {
@@ -194,10 +189,14 @@ Selection select_roles(std::vector<Change> changes, const RepoGraph& head, const
   Selection selection;
   selection.changes = std::move(changes);
   Selector selector(head, base);
+  std::vector<bool> selects(selection.changes.size(), false);
   for (const auto& [role, reach] : selector.reaches()) {
     SelectedRole selected{role, {}};
-    for (const auto& change : selection.changes) {
-      if (auto why = selector.reason(change, role)) selected.reasons.push_back(*why);
+    for (std::size_t i = 0; i < selection.changes.size(); ++i) {
+      if (auto why = selector.reason(selection.changes[i], role)) {
+        selected.reasons.push_back(*why);
+        selects[i] = true;
+      }
     }
     if (!selected.reasons.empty()) selection.roles.push_back(std::move(selected));
   }
@@ -226,6 +225,19 @@ Selection select_roles(std::vector<Change> changes, const RepoGraph& head, const
         break;
       default:
         break;
+    }
+  }
+  for (std::size_t i = 0; i < selection.changes.size(); ++i) {
+    const Change& change = selection.changes[i];
+    if (selects[i]) continue;
+    if (change.kind == ChangeKind::kEnvironment && selector.effect(change.name).any()) {
+      selection.notes.push_back(change.describe() +
+                                ": no role converges in it (proofbox.yml roles default to "
+                                "_default) or reaches a cookbook whose pin moved");
+    } else if (change.kind == ChangeKind::kDataBag) {
+      selection.notes.push_back(change.describe() + ": no role's cookbooks or attributes name it");
+    } else if (change.kind == ChangeKind::kCookbook) {
+      selection.notes.push_back(change.describe() + ": no role reaches it");
     }
   }
   return selection;

@@ -34,7 +34,8 @@ struct CookbookIndex {
         }
       }
       const Json meta = doc.value("metadata", Json::object());
-      for (const auto& [recipe, description] : meta.value("recipes", Json::object()).items()) {
+      const Json declared = meta.value("recipes", Json::object());
+      for (const auto& [recipe, description] : declared.items()) {
         names.insert(recipe.find("::") == std::string::npos ? recipe + "::default" : recipe);
       }
     }
@@ -140,7 +141,8 @@ std::vector<CaseResult> lint_repo(const LoadedRepo& repo) {
     CaseResult c =
         make_case(repo, "role[" + name + "] names existing cookbooks, recipes and roles", file);
     check_run_list(role.value("run_list", Json::array()), "run_list", repo, cookbooks, file, c);
-    for (const auto& [env, list] : role.value("env_run_lists", Json::object()).items()) {
+    const Json env_run_lists = role.value("env_run_lists", Json::object());
+    for (const auto& [env, list] : env_run_lists.items()) {
       check_run_list(list, "env_run_lists[" + env + "]", repo, cookbooks, file, c);
     }
     out.push_back(std::move(c));

@@ -141,15 +141,69 @@ TEST(GateSelection, EnvironmentPinSelectsTheRolesReachingThePinnedCookbook) {
                           "recipe[pd-memcached], pd-memcached depends on memcached"));
 }
 
-TEST(GateSelection, EnvironmentNoRoleRunsInSelectsEveryRole) {
+TEST(GateSelection, EnvironmentNoRoleConvergesInSelectsNothing) {
   ScratchGitRepo repo;
   repo.write("environments/staging.json",
              ScratchGitRepo::environment("staging", "{}", R"({"tier": "stage"})"));
   repo.commit("stage");
   const auto analysis = analyze_change(repo.path(), "main");
+  EXPECT_THAT(analysis.selection.role_names(), IsEmpty());
+  EXPECT_THAT(all_notes(analysis), HasSubstr("environment staging changed "
+                                             "(environments/staging.json modified): no role "
+                                             "converges in it"));
+}
+
+TEST(GateSelection, EnvironmentTheHarnessConvergesInSelectsThoseRoles) {
+  ScratchGitRepo repo;
+  repo.write("proofbox.yml", "roles:\n  app:\n    environment: staging\n");
+  repo.commit("app in staging");
+  repo.git("checkout -q -b env-change");
+  repo.write("environments/staging.json",
+             ScratchGitRepo::environment("staging", "{}", R"({"tier": "stage"})"));
+  repo.commit("stage");
+  const auto analysis = analyze_change(repo.path(), "feature");
+  EXPECT_THAT(analysis.selection.role_names(), ElementsAre("app"));
+  EXPECT_THAT(reasons_of(analysis, "app"),
+              ElementsAre("environment staging changed its attributes; proofbox.yml converges "
+                          "role app in it"));
+}
+
+TEST(GateSelection, DefaultEnvironmentSelectsEveryRoleConvergingThere) {
+  ScratchGitRepo repo;
+  repo.write("proofbox.yml", "roles:\n  app:\n    environment: staging\n");
+  repo.commit("app in staging");
+  repo.git("checkout -q -b env-change");
+  repo.write("environments/_default.json",
+             ScratchGitRepo::environment("_default", "{}", R"({"x": 1})"));
+  repo.commit("default env");
+  const auto analysis = analyze_change(repo.path(), "feature");
   EXPECT_THAT(analysis.selection.role_names(),
+              ElementsAre("base", "memcached", "ops", "redis", "standalone"));
+  EXPECT_THAT(reasons_of(analysis, "ops"),
+              ElementsAre("environment _default was added; role ops converges in it (not "
+                          "given an environment in proofbox.yml)"));
+}
+
+TEST(GateSelection, HarnessRunListAdditionsAreReached) {
+  ScratchGitRepo repo;
+  repo.write("proofbox.yml",
+             "roles:\n  standalone:\n    run_list: [\'role[standalone]\', \'recipe[ops]\']\n");
+  repo.commit("standalone converges with ops");
+  repo.git("checkout -q -b ops-change");
+  repo.write("cookbooks/ops/recipes/default.rb", "log \'ops\'\n");
+  repo.commit("ops");
+  const auto analysis = analyze_change(repo.path(), "feature");
+  EXPECT_THAT(analysis.selection.role_names(), ElementsAre("ops", "standalone"));
+  EXPECT_THAT(reasons_of(analysis, "standalone"),
+              ElementsAre(HasSubstr("proofbox.yml converges role standalone with recipe[ops]")));
+}
+
+TEST(GateSelection, HarnessConfigurationChangeSelectsEveryRole) {
+  ScratchGitRepo repo;
+  repo.write("proofbox.yml", "jobs: 2\n");
+  repo.commit("config");
+  EXPECT_THAT(analyze_change(repo.path(), "main").selection.role_names(),
               ElementsAre("app", "base", "memcached", "ops", "redis", "standalone"));
-  EXPECT_THAT(reasons_of(analysis, "ops"), ElementsAre(HasSubstr("no role is known to run in it")));
 }
 
 TEST(GateSelection, EnvironmentNamedByANodeSelectsThatNodesRoles) {

@@ -11,5 +11,11 @@ void add_diff_command(CLI::App& app, int& exit_status);
 // Registers `backup` and `restore`; exit 0 on success, 1 on failure.
 void add_backup_command(CLI::App& app, int& exit_status);
 void add_restore_command(CLI::App& app, int& exit_status);
+// Registers `image build`: exit 0 when every runtime holds the image.
+void add_image_command(CLI::App& app, int& exit_status);
+// Registers `destroy`: exit 0 when every leftover was removed.
+void add_destroy_command(CLI::App& app, int& exit_status);
+// Registers `spec`; exit 0 all passed, 1 failures, 2 error.
+void add_spec_command(CLI::App& app, int& exit_status);
 
 }  // namespace proofbox::cli

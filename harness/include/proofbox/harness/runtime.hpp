@@ -97,6 +97,9 @@ class Runtime {
   virtual bool has_image(const std::string& reference) = 0;
   // Imports a root filesystem tarball (uncompressed tar of `/`) as `reference`.
   virtual void import_image(const std::string& reference, const std::string& rootfs_tar) = 0;
+  // Gives an imported image a second reference (a stable alias such as NAME:latest for a
+  // content-hashed NAME:<hash>). The default throws RuntimeError (not supported).
+  virtual void tag_image(const std::string& reference, const std::string& alias);
 };
 
 // "docker", "lxc" or "auto" (Docker when its socket answers, else LXC when usable). Throws

@@ -43,6 +43,13 @@ struct NodeEntry {
   std::vector<zero::model::RunListItem> run_list;
 };
 
+// How the harness converges a role (proofbox.yml `roles: NAME: {environment, run_list}`);
+// roles the file does not name converge with run list [role[NAME]] in `_default`.
+struct HarnessRole {
+  std::string environment = "_default";
+  std::vector<zero::model::RunListItem> run_list;  // empty: [role[NAME]]
+};
+
 struct RepoGraph {
   backup::ChefData data;  // everything read, for comparing with the other side
   std::map<std::string, RoleNode> roles;
@@ -53,6 +60,12 @@ struct RepoGraph {
   // role -> environments its spec/functional/ROLE.yml names (`environment:` or
   // `environments:`), when the file has such keys
   std::map<std::string, std::set<std::string>> functional_spec_environments;
+  // proofbox.yml's per-role settings (read leniently: a broken file is the converge
+  // command's to report, and changing it selects every role anyway)
+  std::map<std::string, HarnessRole> harness_roles;
+
+  // The environment the harness converges `role` in.
+  std::string harness_environment(const std::string& role) const;
 };
 
 // Reads `repo` (RepoError from the reader on a broken repo).

@@ -2,16 +2,18 @@
 // Which roles a change can affect, each with the reasons (a readable chain from the change to
 // the role). The rules, applied to every role R defined at HEAD:
 //   cookbook C changed      R reaches C (reach.hpp: nested roles, run_list and every
-//                           env_run_lists entry, metadata depends transitively)
+//                           env_run_lists entry, what proofbox.yml adds to R's converge run
+//                           list, metadata depends transitively)
 //   role X changed          X is R, or R nests X at any depth (also when X was deleted)
 //   environment E changed   compared with the base:
 //                           - a changed cookbook pin (cookbook_versions) of C: R reaches C;
-//                           - changed attributes, or E added or deleted: R runs in E, i.e. R
-//                             or a role it nests has an env_run_lists entry for E, a node in
-//                             nodes/ in E has R in its run list (nested or not), or R's
-//                             functional spec names E; when no role at all is known to run in
-//                             E, every role (a harness may converge any role in any
-//                             environment, so an unknown mapping must not hide a change);
+//                           - changed attributes, or E added or deleted: R runs in E, i.e.
+//                             the harness converges R in E (proofbox.yml `roles: R:
+//                             environment:`, `_default` when not given), R or a role it nests
+//                             has an env_run_lists entry for E, a node in nodes/ in E has R in
+//                             its run list (nested or not), or R's functional spec names E.
+//                             The first is what a converge actually uses; the others are
+//                             signals of where R is deployed and only add roles;
 //                           - only other fields (description): no role.
 //                           Without a readable base, E counts as wholly changed.
 //   data bag B changed      a cookbook R reaches reads B literally, mentions 'B' as a string
