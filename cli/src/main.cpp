@@ -16,6 +16,7 @@ int main(int argc, char** argv) {
   proofbox::cli::add_image_command(app, exit_status);
   proofbox::cli::add_destroy_command(app, exit_status);
   proofbox::cli::add_spec_command(app, exit_status);
+  proofbox::cli::add_gate_command(app, exit_status);
   proofbox::cli::add_converge_command(app, exit_status);
   proofbox::cli::add_verify_command(app, exit_status);
   proofbox::cli::add_test_command(app, exit_status);

@@ -124,6 +124,8 @@ TEST_F(BootstrapOnHostTest, ChefClientTemplateWritesKnifesFilesAndRunsChefClient
       run_process({"dash", (root / "bootstrap.sh").string()},
                   {{"PROOFBOX_AGENT_ROOT", root.path().string()}, {"PATH", path}});
   ASSERT_EQ(run.exit_code, 0) << run.output;
+  // The line the harness splits the bootstrap log from the converge log at.
+  EXPECT_THAT(run.output, HasSubstr("node boot02 ready; starting the converge with "));
   const std::string r = root.path().string();
   EXPECT_EQ(backup::testing::read_file(root / "args"),
             "-c\n" + r + "/etc/chef/client.rb\n-j\n" + r + "/etc/chef/first-boot.json\n-E\ntest\n");

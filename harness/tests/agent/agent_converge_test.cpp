@@ -90,6 +90,36 @@ TEST_F(AgentConvergeTest, RegistersSavesTheNodeAndRunsRecipesInRunListOrder) {
                     HasSubstr("saved node order01")));
 }
 
+TEST_F(AgentConvergeTest, MakesChefClientsCallsInItsOrderWithTheRequiredHeaders) {
+  NodeRoot root(*server_, "calls01", R"({"run_list": ["role[ordered]"]})");
+  server_->take_requests();
+  const ProcessResult run = root.run_agent({"-E", "test"});
+  ASSERT_EQ(run.exit_code, 0) << run.output;
+  const std::vector<SeenRequest> seen = server_->take_requests();
+
+  std::vector<std::string> calls;
+  std::size_t downloads = 0;
+  for (const auto& request : seen) {
+    // Every request, signed or not, says which API and client version it speaks.
+    EXPECT_EQ(request.api_version, "1") << request.line;
+    EXPECT_EQ(request.chef_version, "18.0.0") << request.line;
+    EXPECT_EQ(request.accept, "application/json") << request.line;
+    if (request.line.rfind("GET /file_store/", 0) == 0) {
+      ++downloads;
+      if (downloads > 1) continue;  // one line stands for the run of downloads
+    }
+    calls.push_back(request.line.rfind("GET /file_store/", 0) == 0 ? "GET /file_store/..."
+                                                                   : request.line);
+  }
+  EXPECT_THAT(
+      calls, ElementsAre("POST /clients", "GET /nodes/calls01", "POST /nodes", "GET /roles/ordered",
+                         "GET /roles/nested", "GET /environments/test",
+                         "POST /environments/test/cookbook_versions", "GET /file_store/...",
+                         "PUT /nodes/calls01"));
+  // Every file of proofbox_test, each once.
+  EXPECT_EQ(downloads, 11u);
+}
+
 TEST_F(AgentConvergeTest, MemcachedRecipeWritesItsConfigFromMergedAttributes) {
   NodeRoot root(*server_, "cache01",
                 R"({"run_list": ["role[memcached]"], "memcached": {"start_service": false}})");
@@ -146,6 +176,24 @@ TEST_F(AgentConvergeTest, BadValidatorKeyGetsA401ErrorAndRegistersNothing) {
   EXPECT_THAT(run.output, HasSubstr("check the key /etc/chef/validation.pem"));
   EXPECT_FALSE(root.exists("etc/chef/client.pem"));
   EXPECT_EQ(server_->get("/clients/badkey01").status, 404);
+}
+
+TEST_F(AgentConvergeTest, UnreachableServerAndMissingKeyAreNamed) {
+  NodeRoot root(*server_, "down01", R"({"run_list": ["role[memcached]"]})");
+  // Nothing listens on port 1; curl retries a refused connection three times, then gives up.
+  backup::testing::write_file(root / "etc/chef/client.rb",
+                              "chef_server_url \"http://127.0.0.1:1/organizations/chef\"\n"
+                              "node_name \"down01\"\n");
+  ProcessResult run = root.run_agent();
+  EXPECT_EQ(run.exit_code, 1);
+  EXPECT_THAT(run.output, HasSubstr("POST /clients (register down01) failed: no answer from the "
+                                    "server at http://127.0.0.1:1/organizations/chef: curl: (7)"));
+
+  std::filesystem::remove(root / "etc/chef/validation.pem");
+  run = root.run_agent();
+  EXPECT_EQ(run.exit_code, 1);
+  EXPECT_THAT(run.output, HasSubstr("no client key /etc/chef/client.pem and no validation key "
+                                    "/etc/chef/validation.pem to register with"));
 }
 
 TEST_F(AgentConvergeTest, SecondRunReusesTheClientKeyAndTheSavedRunList) {

@@ -1,14 +1,17 @@
 #pragma once
 // Test support for the stand-in agent on the host: an in-process proofbox server that verifies
 // signatures (as `proofbox serve --auth verify`), loaded with a chef-repo through the restore
-// path, and a temporary directory standing in for the node's `/` (PROOFBOX_AGENT_ROOT) holding
-// client.rb, the validation key and the first-boot JSON the way a bootstrap leaves them.
+// path and recording the requests it gets, and a temporary directory standing in for the node's `/`
+// (PROOFBOX_AGENT_ROOT) holding client.rb, the validation key and the first-boot JSON the way a
+// bootstrap leaves them.
 #include <sys/stat.h>
 
 #include <filesystem>
 #include <map>
+#include <mutex>
 #include <stdexcept>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "proofbox/backup/repo/read_chef_repo.hpp"
@@ -27,10 +30,56 @@ inline std::filesystem::path agent_script() {
   return source_path("fixtures/agent/proofbox-agent");
 }
 
+// One request as the server received it: "METHOD /path" (the org prefix and query dropped) and
+// the headers every Chef client request must carry.
+struct SeenRequest {
+  std::string line;
+  std::string api_version;   // X-Ops-Server-API-Version
+  std::string chef_version;  // X-Chef-Version
+  std::string accept;
+};
+
+// Forwards to the Chef API and records what was asked, in order.
+class RecordingHandler : public zero::http::Handler {
+ public:
+  explicit RecordingHandler(zero::http::Handler& inner) : inner_(inner) {}
+  zero::http::Response handle(zero::http::Request& request) override {
+    std::string path = request.path;
+    const std::string org = "/organizations/chef";
+    if (path.rfind(org, 0) == 0) path = path.substr(org.size());
+    auto header = [&](std::string_view name) {
+      auto value = request.header(name);
+      return value ? std::string(*value) : std::string();
+    };
+    {
+      std::lock_guard lock(mutex_);
+      seen_.push_back({request.method + " " + path, header("x-ops-server-api-version"),
+                       header("x-chef-version"), header("accept")});
+    }
+    return inner_.handle(request);
+  }
+  std::vector<SeenRequest> take() {
+    std::lock_guard lock(mutex_);
+    return std::exchange(seen_, {});
+  }
+
+ private:
+  zero::http::Handler& inner_;
+  std::mutex mutex_;
+  std::vector<SeenRequest> seen_;
+};
+
+// The server of `proofbox serve --auth verify` in process on a free loopback port, its admin
+// and validator credentials, loaded with a chef-repo; every request is recorded.
 class AgentServer {
  public:
-  explicit AgentServer(const std::filesystem::path& repo) {
-    auto client = signed_.in_process_client();
+  explicit AgentServer(const std::filesystem::path& repo)
+      : api_((zero::testing::use_fixture_key_pool(), store_), backup::testing::verifying_api()),
+        admin_(zero::api::bootstrap_admin(store_, "chef", "pivotal")),
+        recorder_(api_),
+        server_(recorder_, http_options()) {
+    server_.start();
+    auto client = in_process_client();
     const backup::ChefData data = backup::read_chef_repo(repo);
     backup::server::RestoreResult result = backup::server::restore(client, data);
     if (!result.ok()) {
@@ -40,17 +89,39 @@ class AgentServer {
     }
   }
 
-  std::string chef_server_url() { return signed_.server().url() + "/organizations/chef"; }
-  const zero::api::AdminCredentials& admin() const { return signed_.admin(); }
+  std::string chef_server_url() const { return server_.url() + "/organizations/chef"; }
+  const zero::api::AdminCredentials& admin() const { return admin_; }
 
-  // GET PATH (under the org) as the admin; the status and body.
+  // GET PATH (under the org) as the admin, in process; the status and body.
   backup::client::ApiResponse get(const std::string& path) {
-    auto client = signed_.in_process_client();
+    auto client = in_process_client();
     return client.send(backup::client::ApiRequest::get(client.org_path(path)));
   }
 
+  // The requests that came over HTTP since the last call.
+  std::vector<SeenRequest> take_requests() { return recorder_.take(); }
+
  private:
-  backup::testing::SignedServer signed_;
+  static zero::http::ServerOptions http_options() {
+    zero::http::ServerOptions o;
+    o.host = "127.0.0.1";
+    o.port = 0;
+    o.threads = 2;
+    return o;
+  }
+  backup::client::ChefClient in_process_client() {
+    backup::client::ClientConfig c;
+    c.server_url = server_.url() + "/organizations/chef";
+    c.client_name = admin_.admin_name;
+    c.private_key_pem = admin_.admin_private_key;
+    return backup::client::ChefClient::in_process(api_, c);
+  }
+
+  zero::store::Store store_;
+  zero::api::ChefApi api_;
+  zero::api::AdminCredentials admin_;
+  RecordingHandler recorder_;
+  zero::http::Server server_;
 };
 
 // A node's filesystem root as a bootstrap leaves it: /etc/chef/client.rb, validation.pem (0600)

@@ -17,6 +17,8 @@ void add_image_command(CLI::App& app, int& exit_status);
 void add_destroy_command(CLI::App& app, int& exit_status);
 // Registers `spec`; exit 0 all passed, 1 failures, 2 error.
 void add_spec_command(CLI::App& app, int& exit_status);
+// Registers `gate`; exit 0 passed (or --list), 1 a spec failed, 2 error.
+void add_gate_command(CLI::App& app, int& exit_status);
 // Registers the harness commands (harness_commands.hpp).
 void add_converge_command(CLI::App& app, int& exit_status);
 void add_verify_command(CLI::App& app, int& exit_status);

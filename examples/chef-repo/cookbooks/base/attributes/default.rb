@@ -1,0 +1,2 @@
+default['base']['motd'] = 'Managed by Chef'
+default['base']['timezone'] = 'Etc/UTC'

@@ -1,0 +1,7 @@
+name             'base'
+maintainer       'proofbox examples'
+maintainer_email 'cookbooks@example.com'
+license          'Apache-2.0'
+description      'What every node gets: a message of the day naming its role and environment'
+version          '1.0.0'
+chef_version     '>= 16.0'

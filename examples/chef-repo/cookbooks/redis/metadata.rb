@@ -1,0 +1,8 @@
+name             'redis'
+maintainer       'proofbox examples'
+maintainer_email 'cookbooks@example.com'
+license          'Apache-2.0'
+description      'Installs redis-server, configures it from attributes and runs it as a service'
+version          '1.2.0'
+chef_version     '>= 16.0'
+supports         'debian'

@@ -1,0 +1,8 @@
+name             'webapp'
+maintainer       'proofbox examples'
+maintainer_email 'cookbooks@example.com'
+license          'Apache-2.0'
+description      'The application: finds the memcached nodes of its environment by search'
+version          '0.4.0'
+chef_version     '>= 16.0'
+supports         'debian'
