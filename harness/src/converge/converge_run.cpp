@@ -109,7 +109,8 @@ struct ConvergeRun::Impl {
   std::shared_future<void> server_ready;  // set once the server listens
 
   std::atomic<bool> cancelled{false};
-  std::mutex mu;  // guards everything below
+  std::mutex cancel_mu;  // held by cancel() while it works
+  std::mutex mu;         // guards everything below
   std::string cancel_reason;
   std::string network_name;  // non-empty once created
   bool network_removed = false;
@@ -158,6 +159,9 @@ struct ConvergeRun::Impl {
   }
 
   void cancel(const std::string& reason) {
+    // Held throughout, so run() returns (and the run is destroyed) only after a cancel that
+    // started meanwhile has finished with it.
+    std::lock_guard cancelling(cancel_mu);
     std::vector<std::string> roles;
     {
       std::lock_guard lock(mu);
@@ -172,6 +176,29 @@ struct ConvergeRun::Impl {
       removers.emplace_back([this, role] {
         if (remove_container_once(role)) record_destroyed(role);
       });
+    // Containers still being started are not registered yet but carry the run's label:
+    // removing them now makes their start fail at once instead of finishing first.
+    try {
+      for (const auto& leftover : runtime.list_leftovers(id))
+        if (leftover.kind == Leftover::Kind::kContainer) {
+          bool registered = false;
+          {
+            std::lock_guard lock(mu);
+            for (const auto& [_, container] : containers)
+              registered = registered || container == leftover.id;
+          }
+          if (!registered)
+            removers.emplace_back([this, container = leftover.id] {
+              try {
+                runtime.remove_container(container);
+              } catch (const std::exception&) {
+                // Teardown sweeps the run's label again at the end.
+              }
+            });
+        }
+    } catch (const std::exception& e) {
+      say(std::string("warning: cannot list the run's containers: ") + e.what());
+    }
     for (auto& remover : removers) remover.join();
   }
 
@@ -543,12 +570,14 @@ struct ConvergeRun::Impl {
       out.error = e.what();
       say(std::string("error: ") + e.what());
     }
-    if (server_ready.valid()) server_ready.wait();
     stop_timer();
-    if (server) server->stop();
     say("tearing down");
     teardown(!out.error.empty());
     torn_down = true;
+    { std::lock_guard wait_for_cancel(cancel_mu); }
+    // After the containers: a cancelled run does not wait for the server's keys first.
+    if (server_ready.valid()) server_ready.wait();
+    if (server) server->stop();
 
     out.cancelled = cancelled;
     out.cancel_reason = cancel_reason_copy();
@@ -575,6 +604,7 @@ ConvergeRun::ConvergeRun(Runtime& runtime, ConvergeOptions options)
 ConvergeRun::~ConvergeRun() {
   // run() tears down itself; this covers a run() that threw before its own teardown.
   try {
+    std::lock_guard wait_for_cancel(impl_->cancel_mu);
     if (impl_->record && !impl_->torn_down) impl_->teardown(true);
   } catch (...) {
   }

@@ -377,6 +377,7 @@ TEST_F(ConvergeRunTest, SigintMidRunTearsDownThroughTheSignalWatcher) {
     kill(getpid(), SIGINT);
   });
   const RunResult result = run.run();
+  watcher.set_handler(nullptr);  // `run` goes before the watcher
   raiser.join();
   EXPECT_EQ(watcher.received(), SIGINT);
   EXPECT_TRUE(result.cancelled);
