@@ -17,6 +17,10 @@ int main(int argc, char** argv) {
   proofbox::cli::add_destroy_command(app, exit_status);
   proofbox::cli::add_spec_command(app, exit_status);
   proofbox::cli::add_gate_command(app, exit_status);
+  proofbox::cli::add_converge_command(app, exit_status);
+  proofbox::cli::add_verify_command(app, exit_status);
+  proofbox::cli::add_test_command(app, exit_status);
+  proofbox::cli::add_login_command(app, exit_status);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -1,5 +1,6 @@
 // `proofbox spec`: argument handling only; the specs library does the work.
 #include <algorithm>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -7,6 +8,7 @@
 #include "proofbox/backup/repo/repo_error.hpp"
 #include "proofbox/cli/commands.hpp"
 #include "proofbox/cli/spec.hpp"
+#include "proofbox/specs/github_annotations.hpp"
 #include "proofbox/specs/run_specs.hpp"
 
 namespace proofbox::cli {
@@ -28,6 +30,17 @@ void add_spec_path(const fs::path& path, std::vector<fs::path>& files) {
   }
   std::sort(found.begin(), found.end());
   files.insert(files.end(), found.begin(), found.end());
+}
+
+// The repo's folder relative to the GitHub workspace ("" or "infra/chef-repo/").
+std::string workspace_prefix(const fs::path& repo) {
+  const char* workspace = std::getenv("GITHUB_WORKSPACE");
+  std::error_code ec;
+  const fs::path base =
+      fs::weakly_canonical(workspace ? fs::path(workspace) : fs::current_path(), ec);
+  const fs::path rel = fs::weakly_canonical(repo, ec).lexically_relative(base);
+  if (rel.empty() || rel == "." || rel.native().starts_with("..")) return "";
+  return rel.generic_string() + "/";
 }
 
 bool holds_spec_files(const fs::path& dir) {
@@ -93,6 +106,7 @@ int run_spec(const SpecOptions& options, std::ostream& out, std::ostream& err) {
     if (format != specs::ReportFormat::kHuman)
       specs::write_report(out, report, specs::ReportFormat::kHuman);
   }
+  if (options.annotations) specs::write_github_annotations(out, report, workspace_prefix(repo));
   const auto failed = report.count(specs::Outcome::kFailed);
   const auto errors = report.count(specs::Outcome::kError);
   if (failed + errors > 0) {
@@ -123,6 +137,8 @@ void add_spec_command(CLI::App& app, int& exit_status) {
   spec->add_option("--output,-o", opts->output, "Write the report to this file");
   spec->add_option("-k", opts->filter, "Only cases whose name or file contains PATTERN");
   spec->add_flag("--no-lint{false}", opts->lint, "Skip the built-in repo lint");
+  spec->add_flag("--annotations", opts->annotations,
+                 "Also print GitHub Actions error annotations (file and line) for failures");
   spec->footer(
       "Examples:\n"
       "  proofbox spec                         # ./spec/unit/*.yml in the current repo\n"

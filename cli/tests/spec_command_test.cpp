@@ -66,6 +66,11 @@ TEST(SpecCommand, FailureShowsExpectationAndActualAndExitsOne) {
                                  "      attribute webapp.port (merged, line 5)\n"
                                  "        expected: 9090\n"
                                  "          actual: 8080\n"));
+  const SpecRun annotated =
+      proofbox(tmp, "'" + (tmp / "repo").string() + "' -k zz_wrong --no-lint --annotations");
+  EXPECT_EQ(annotated.status, 1);
+  EXPECT_THAT(annotated.out, HasSubstr("::error file="));
+  EXPECT_THAT(annotated.out, HasSubstr("spec/unit/zz_wrong.yml,line=2,"));
   const std::string xml = read_file(tmp / "unit.xml");
   EXPECT_THAT(xml, HasSubstr("<testsuites name=\"proofbox\" tests=\"21\" failures=\"1\""));
   EXPECT_THAT(xml, HasSubstr("expected: 9090"));

@@ -8,6 +8,7 @@
 
 #include <cerrno>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <memory>
 #include <mutex>
@@ -35,6 +36,13 @@ struct SlistDeleter {
 };
 
 }  // namespace
+
+std::string default_docker_socket() {
+  const char* host = std::getenv("DOCKER_HOST");
+  std::string_view value = host ? host : "";
+  if (value.rfind("unix://", 0) == 0 && value.size() > 7) return std::string(value.substr(7));
+  return "/var/run/docker.sock";
+}
 
 nlohmann::json ApiResponse::json() const {
   return nlohmann::json::parse(body, nullptr, /*allow_exceptions=*/false);

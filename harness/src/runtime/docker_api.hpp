@@ -17,9 +17,13 @@ struct ApiResponse {
   std::string message() const;
 };
 
+// The Engine's socket: DOCKER_HOST when it names a unix socket (unix:///path), as the docker
+// CLI reads it, else /var/run/docker.sock.
+std::string default_docker_socket();
+
 class DockerApi {
  public:
-  explicit DockerApi(std::string socket_path = "/var/run/docker.sock",
+  explicit DockerApi(std::string socket_path = default_docker_socket(),
                      std::string version = "v1.41");
 
   const std::string& socket_path() const { return socket_path_; }

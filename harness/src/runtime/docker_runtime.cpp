@@ -336,8 +336,9 @@ void DockerRuntime::import_image(const std::string& reference, const std::string
   while (std::getline(lines, line)) {
     auto message = json::parse(line, nullptr, false);
     if (message.is_object() && message.contains("error")) {
+      const auto& error = message["error"];
       throw RuntimeError("docker: importing image '" + reference + "' from '" + rootfs_tar +
-                         "': " + message["error"].dump());
+                         "': " + (error.is_string() ? error.get<std::string>() : error.dump()));
     }
   }
   if (!has_image(reference)) {

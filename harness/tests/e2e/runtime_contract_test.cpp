@@ -5,6 +5,9 @@
 #include <gmock/gmock.h>
 
 #include <filesystem>
+#include <fstream>
+#include <set>
+#include <thread>
 
 namespace proofbox::harness::testing {
 namespace {
@@ -93,6 +96,28 @@ TEST_P(RuntimeContract, PutFileWritesContentWithItsMode) {
   EXPECT_EQ(sh(id, "stat -c %a /tmp").output, "1777\n");
 }
 
+TEST_P(RuntimeContract, MountsAHostDirectoryReadOnlyAndEnvironmentIntoExec) {
+  auto host_dir = std::filesystem::temp_directory_path() / ("pbx-mount-" + run_id());
+  std::filesystem::create_directories(host_dir);
+  { std::ofstream(host_dir / "agent.sh") << "echo from the host\n"; }
+  auto network = make_network();
+  ContainerSpec spec;
+  spec.name = "proofbox-" + run_id() + "-mounted";
+  spec.hostname = "mounted";
+  spec.image = image_;
+  spec.network = network.name;
+  spec.labels = labels();
+  spec.env = {{"CHEF_SERVER_URL", "http://" + network.gateway + ":8889"}};
+  spec.mounts = {{host_dir.string(), "/opt/proofbox", true}};
+  auto id = runtime_->start_container(spec);
+  EXPECT_EQ(sh(id, "sh /opt/proofbox/agent.sh").output, "from the host\n");
+  EXPECT_NE(sh(id, "touch /opt/proofbox/written").exit_code, 0);
+  EXPECT_FALSE(std::filesystem::exists(host_dir / "written"));
+  EXPECT_EQ(sh(id, "echo $CHEF_SERVER_URL").output, "http://" + network.gateway + ":8889\n");
+  runtime_->remove_container(id);
+  std::filesystem::remove_all(host_dir);
+}
+
 TEST_P(RuntimeContract, TheGatewayIsReachableAndNothingElse) {
   auto network = make_network();
   auto id = start(network);
@@ -111,6 +136,33 @@ TEST_P(RuntimeContract, TheGatewayIsReachableAndNothingElse) {
 
   auto outside = sh(id, "nc -w 2 10.99.99.99 80 </dev/null");
   EXPECT_NE(outside.exit_code, 0);
+}
+
+TEST_P(RuntimeContract, ConcurrentRunsGetDistinctNetworks) {
+  // Four runs creating their networks at the same moment (one guard covers them: same label).
+  std::vector<Network> networks(4);
+  std::vector<std::string> errors(4);
+  std::vector<std::thread> threads;
+  for (size_t i = 0; i < networks.size(); ++i) {
+    threads.emplace_back([&, i] {
+      try {
+        networks[i] =
+            runtime_->create_network({"proofbox-" + run_id() + "-" + std::to_string(i), labels()});
+      } catch (const std::exception& e) {
+        errors[i] = e.what();
+      }
+    });
+  }
+  for (auto& t : threads) t.join();
+  std::set<std::string> subnets, names;
+  for (size_t i = 0; i < networks.size(); ++i) {
+    EXPECT_EQ(errors[i], "");
+    subnets.insert(networks[i].subnet);
+    names.insert(networks[i].name);
+  }
+  EXPECT_EQ(subnets.size(), 4u);
+  EXPECT_EQ(names.size(), 4u);
+  EXPECT_EQ(runtime_->list_leftovers(run_id()).size(), 4u);
 }
 
 TEST_P(RuntimeContract, LeftoversAreListedByRunIdAndRemoved) {

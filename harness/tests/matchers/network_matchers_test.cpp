@@ -120,6 +120,8 @@ TEST_F(NetworkMatchers, HttpGetExplainsAWrongStatus) {
   LoopbackServer server(testing::http_handler({}));
   auto out = check(HttpGet(server.port(), "/status", 200).Within(200ms));
   EXPECT_FALSE(out.matched);
+  EXPECT_EQ(out.description, "answers GET http://127.0.0.1:" + std::to_string(server.port()) +
+                                 "/status with status is equal to 200");
   EXPECT_THAT(out.explanation, StartsWith("GET http://127.0.0.1:" + std::to_string(server.port()) +
                                           "/status answered 404: status 404 in memcached-1"));
 }

@@ -196,6 +196,21 @@ TEST(ImageReference, SplitsRepositoryAndTag) {
             (std::pair<std::string, std::string>{"host:5000/a/b", "latest"}));
 }
 
+TEST(MakeRuntime, ASilentDockerSocketIsNamedWithHowToStartIt) {
+  const char* saved = std::getenv("DOCKER_HOST");
+  std::string previous = saved ? saved : "";
+  setenv("DOCKER_HOST", "unix:///nonexistent/proofbox-test.sock", 1);
+  EXPECT_EQ(default_docker_socket(), "/nonexistent/proofbox-test.sock");
+  auto message = error_of([] { make_runtime("docker"); });
+  if (saved) {
+    setenv("DOCKER_HOST", previous.c_str(), 1);
+  } else {
+    unsetenv("DOCKER_HOST");
+  }
+  EXPECT_THAT(message, AllOf(HasSubstr("/nonexistent/proofbox-test.sock"), HasSubstr("dockerd"),
+                             HasSubstr("ci/setup")));
+}
+
 TEST(MakeRuntime, AnUnknownChoiceSaysWhatIsAccepted) {
   EXPECT_THAT(error_of([] { make_runtime("podman"); }),
               AllOf(HasSubstr("'podman'"), HasSubstr("docker, lxc or auto")));

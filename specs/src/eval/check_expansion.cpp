@@ -116,6 +116,9 @@ Verdict check_expansion(const FileWorld& world, const ExpansionSpec& spec) {
   for (const auto& missing : expansion.missing_roles) {
     v.fail("role[" + missing + "] is in the run list but there is no such role");
   }
+  for (const auto& conflict : expansion.version_conflicts) {
+    v.fail("the run list pins one recipe to two versions: " + conflict);
+  }
   const auto recipes = expansion.recipe_names();
   if (spec.expands_to) {
     std::vector<std::string> wanted;

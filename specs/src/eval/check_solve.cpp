@@ -33,6 +33,9 @@ bool solve_one(const RepoContext& ctx, const std::string& label, const Json& run
   for (const auto& missing : expansion.missing_roles) {
     v.fail(label + " in " + env + ": role[" + missing + "] does not exist");
   }
+  for (const auto& conflict : expansion.version_conflicts) {
+    v.fail(label + " in " + env + ": one recipe pinned to two versions: " + conflict);
+  }
   depsolver::Request request;
   request.environment =
       depsolver::environment_pins(environment->value("cookbook_versions", Json::object()));

@@ -16,7 +16,16 @@ Json converged_node(const RepoContext& ctx, const Json& node) {
   Json& automatic = out["automatic"];
   if (!automatic.is_object()) automatic = Json::object();
   if (!automatic.contains("roles")) automatic["roles"] = expansion.roles;
-  if (!automatic.contains("recipes")) automatic["recipes"] = expansion.recipe_names();
+  if (!automatic.contains("recipes")) {
+    // chef-client saves both spellings of a default recipe (VersionedRecipeList
+    // #with_duplicate_names), so `recipes:nginx::default` finds a node running `nginx`.
+    Json recipes = Json::array();
+    for (const auto& name : expansion.recipe_names()) {
+      recipes.push_back(name);
+      if (name.find("::") == std::string::npos) recipes.push_back(name + "::default");
+    }
+    automatic["recipes"] = std::move(recipes);
+  }
   return out;
 }
 

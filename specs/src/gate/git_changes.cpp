@@ -113,7 +113,7 @@ GitBase resolve_base(const fs::path& repo, const std::string& ref) {
 
 std::vector<GitChange> changed_paths(const fs::path& repo, const GitBase& base) {
   auto diff = git(repo, {"diff", "--name-status", "-z", "-M", "--relative", "--no-ext-diff",
-                         base.merge_base, "--"});
+                         "--no-color", base.merge_base, "--"});
   if (diff.exit_status != 0) throw GateError("git diff failed: " + first_line(diff.err));
   std::vector<GitChange> changes = parse_name_status_z(diff.out);
 

@@ -35,8 +35,15 @@ class Expander {
 
  private:
   void add_recipe(const model::RunListItem& item) {
-    for (const auto& r : out_.recipes) {
-      if (r.name == item.name) return;
+    for (auto& r : out_.recipes) {
+      if (r.name != item.name) continue;
+      if (item.version && r.version && *r.version != *item.version) {
+        out_.version_conflicts.push_back("recipe[" + r.name + "@" + *r.version + "] and recipe[" +
+                                         item.name + "@" + *item.version + "]");
+      } else if (item.version && !r.version) {
+        r.version = item.version;  // Chef records the pin wherever it appears
+      }
+      return;
     }
     out_.recipes.push_back({item.name, item.version});
   }

@@ -32,6 +32,7 @@ expect:
   - {search: node, query: 'role:base', returns: []}
   - {search: node, query: 'roles:base AND chef_environment:production', returns: [app1, db1]}
   - {search: node, query: 'recipes:monitoring', returns: [app1]}
+  - {search: node, query: 'recipes:monitoring\:\:default', returns: [app1]}
   - {search: node, query: 'ssh_port:22022', returns: [app1, db1]}
   - {search: node, query: 'ipaddress:10.0.0.*', returns: [db1]}
   - {search: node, query: 'tags:canary', returns: [app1]}
@@ -40,7 +41,7 @@ expect:
   - {search: users, query: 'groups:sudo', returns: [carol]}
   - {search: vault, query: 'id:v*', returns: [v1, v2, v3]}
 )");
-  ASSERT_EQ(cases.size(), 11u);
+  ASSERT_EQ(cases.size(), 12u);
   for (const auto& c : cases) EXPECT_EQ(c.outcome, Outcome::kPassed) << c.name << "\n" << c.message;
 }
 

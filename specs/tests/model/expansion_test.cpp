@@ -116,6 +116,12 @@ TEST_F(ExpansionTest, PrecedenceLevelsFollowTheChefTable) {
   EXPECT_EQ(levels.level("nonsense"), nullptr);
 }
 
+TEST_F(ExpansionTest, OneRecipePinnedToTwoVersionsIsAConflict) {
+  auto e = expand(R"(["recipe[a]","recipe[a@1.0.0]","recipe[b@1.0]","recipe[b@2.0]"])");
+  EXPECT_EQ(e.recipes[0].with_version(), "a@1.0.0");
+  EXPECT_EQ(e.version_conflicts, (std::vector<std::string>{"recipe[b@1.0] and recipe[b@2.0]"}));
+}
+
 TEST(CanonicalRecipe, QualifiesAndStripsVersions) {
   EXPECT_EQ(canonical_recipe("recipe[cb@1.0.0]"), "cb::default");
   EXPECT_EQ(canonical_recipe("cb::x"), "cb::x");

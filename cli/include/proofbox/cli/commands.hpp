@@ -19,5 +19,10 @@ void add_destroy_command(CLI::App& app, int& exit_status);
 void add_spec_command(CLI::App& app, int& exit_status);
 // Registers `gate`; exit 0 passed (or --list), 1 a spec failed, 2 error.
 void add_gate_command(CLI::App& app, int& exit_status);
+// Registers the harness commands (harness_commands.hpp).
+void add_converge_command(CLI::App& app, int& exit_status);
+void add_verify_command(CLI::App& app, int& exit_status);
+void add_test_command(CLI::App& app, int& exit_status);
+void add_login_command(CLI::App& app, int& exit_status);
 
 }  // namespace proofbox::cli

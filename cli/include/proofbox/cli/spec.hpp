@@ -16,6 +16,9 @@ struct SpecOptions {
   std::string output;            // a file for the report; empty: `out`
   std::string filter;            // -k: only cases whose name or file contains it
   bool lint = true;
+  // Also print GitHub Actions `::error file=...,line=...` lines for each failure, with paths
+  // relative to $GITHUB_WORKSPACE (else the current directory).
+  bool annotations = false;
 };
 
 inline constexpr int kSpecPassed = 0;

@@ -56,6 +56,11 @@ using BootstrapRenderer = std::function<std::string(const NodeBootstrap&)>;
 BootstrapRenderer make_bootstrap_renderer(const ConvergeConfig& config,
                                           const std::filesystem::path& repo);
 
+// Replaces every `image:` of the config that names an IMAGE.yml (relative to the repo) by that
+// image's reference, building it into `runtime` first when it lacks it (images.hpp; cached).
+void prepare_images(ConvergeConfig& config, const std::filesystem::path& repo, Runtime& runtime,
+                    std::ostream* progress);
+
 // Where the rendered script is written in the container (mode 0600) and run from.
 inline constexpr std::string_view kBootstrapPath = "/etc/proofbox/bootstrap.sh";
 // ROLE.bootstrap.log holds everything the bootstrap printed; ROLE.converge.log what follows the

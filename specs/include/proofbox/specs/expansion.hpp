@@ -42,6 +42,9 @@ struct Expansion {
   std::vector<ExpandedRecipe> recipes;
   std::vector<std::string> roles;          // applied roles, in the order met
   std::vector<std::string> missing_roles;  // named but not found, in the order met
+  // "recipe[x@1.0] and recipe[x@2.0]": one recipe pinned to two versions, which chef-client
+  // refuses (Chef::Exceptions::CookbookVersionConflict).
+  std::vector<std::string> version_conflicts;
   Json default_attributes = Json::object();
   Json override_attributes = Json::object();
 
