@@ -2,6 +2,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include "analysis_text.hpp"
 #include "proofbox/specs/gate/gate.hpp"
 #include "scratch_git_repo.hpp"
 
@@ -11,19 +12,6 @@ namespace {
 using ::testing::ElementsAre;
 using ::testing::HasSubstr;
 using testing::ScratchGitRepo;
-
-std::vector<std::string> reasons_of(const GateAnalysis& analysis, const std::string& role) {
-  for (const auto& selected : analysis.selection.roles) {
-    if (selected.name == role) return selected.reasons;
-  }
-  return {};
-}
-
-std::string all_notes(const GateAnalysis& analysis) {
-  std::string text;
-  for (const auto& note : analysis.selection.notes) text += note + "\n";
-  return text;
-}
 
 TEST(GateRenameDelete, DeletedNestedRoleSelectsTheRolesStillNestingIt) {
   ScratchGitRepo repo;

@@ -3,6 +3,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include "analysis_text.hpp"
 #include "proofbox/specs/gate/gate.hpp"
 #include "proofbox/specs/gate/gate_error.hpp"
 #include "scratch_git_repo.hpp"
@@ -15,19 +16,6 @@ using ::testing::ElementsAre;
 using ::testing::HasSubstr;
 using ::testing::IsEmpty;
 using testing::ScratchGitRepo;
-
-std::vector<std::string> reasons_of(const GateAnalysis& analysis, const std::string& role) {
-  for (const auto& selected : analysis.selection.roles) {
-    if (selected.name == role) return selected.reasons;
-  }
-  return {};
-}
-
-std::string all_notes(const GateAnalysis& analysis) {
-  std::string text;
-  for (const auto& note : analysis.selection.notes) text += note + "\n";
-  return text;
-}
 
 TEST(GateSelection, NoChangeSelectsNothing) {
   ScratchGitRepo repo;
