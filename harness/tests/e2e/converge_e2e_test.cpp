@@ -238,8 +238,8 @@ TEST_P(ConvergeE2E, ConvergeKeepsTheNodeForVerifyThenDestroyRemovesIt) {
   EXPECT_FALSE(runtime_->list_leftovers(state.run_id).empty());
 
   // verify, later, from the kept container and the saved server state.
-  Child verify({proofbox, "verify", repo_.path().string(), "--format", "junit", "--output",
-                junit.string()});
+  Child verify(
+      {proofbox, "verify", repo_.path().string(), "--format", "junit", "--output", junit.string()});
   EXPECT_EQ(verify.wait(), 0) << verify.seen();
   std::ifstream in(junit);
   std::stringstream xml;
