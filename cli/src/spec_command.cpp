@@ -49,6 +49,15 @@ bool holds_spec_files(const fs::path& dir) {
   return !found.empty();
 }
 
+// A chef-repo keeps YAML at its root too (proofbox.yml, .kitchen.yml): a directory with the
+// repo's own folders is the repo, whatever else it holds.
+bool looks_like_chef_repo(const fs::path& dir) {
+  std::error_code ec;
+  for (const char* sub : {"roles", "environments", "cookbooks", "site-cookbooks", "data_bags"})
+    if (fs::is_directory(dir / sub, ec)) return true;
+  return fs::is_directory(dir / "spec" / "unit", ec);
+}
+
 }  // namespace
 
 int run_spec(const SpecOptions& options, std::ostream& out, std::ostream& err) {
@@ -63,7 +72,7 @@ int run_spec(const SpecOptions& options, std::ostream& out, std::ostream& err) {
   auto first = options.positional.begin();
   std::error_code ec;
   if (first != options.positional.end() && fs::is_directory(*first, ec) &&
-      !holds_spec_files(*first)) {
+      (looks_like_chef_repo(*first) || !holds_spec_files(*first))) {
     repo = *first++;
   }
   specs::RunOptions run;

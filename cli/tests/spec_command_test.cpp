@@ -40,6 +40,17 @@ TEST(SpecCommand, FixtureRepoPasses) {
   EXPECT_EQ(run.err, "");
 }
 
+// examples/chef-repo has proofbox.yml at its root: still the repo, not a directory of specs.
+TEST(SpecCommand, RepoWithYamlAtItsRootIsTheRepo) {
+  TempDir tmp;
+  const fs::path example = fs::path(PROOFBOX_SOURCE_DIR) / "examples/chef-repo";
+  ASSERT_TRUE(fs::exists(example / "proofbox.yml"));
+  const SpecRun run = proofbox(tmp, "'" + example.string() + "'");
+  EXPECT_EQ(run.status, 0) << run.out << run.err;
+  EXPECT_THAT(run.out, HasSubstr("spec/unit/roles.yml (roles and environments)"));
+  EXPECT_THAT(run.out, ::testing::Not(HasSubstr("proofbox.yml")));
+}
+
 TEST(SpecCommand, FailureShowsExpectationAndActualAndExitsOne) {
   TempDir tmp;
   fs::copy(kRepo, tmp / "repo", fs::copy_options::recursive);

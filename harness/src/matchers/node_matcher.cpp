@@ -1,4 +1,5 @@
 // The retry loop and the gmock plumbing shared by every node check.
+#include <algorithm>
 #include <ostream>
 #include <thread>
 
@@ -86,8 +87,11 @@ bool NodeMatcher::Evaluate(const ConvergedNode& node, std::string* explanation) 
     ++attempts;
     seen = check_->observe(node, std::max(left, kMinimumAttempt));
     ok = seen.satisfied != inverted_;
-    if (ok || Clock::now() + interval > end) break;
-    std::this_thread::sleep_for(interval);
+    if (ok) break;
+    // The last attempt starts at the deadline at the earliest, so "after 10.0 s" is true.
+    auto now = Clock::now();
+    if (now >= end) break;
+    std::this_thread::sleep_for(std::min<Clock::duration>(interval, end - now));
   }
   if (explanation) {
     std::string where = check_->container_side() ? " in " + node_label(node) : "";

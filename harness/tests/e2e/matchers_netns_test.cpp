@@ -4,10 +4,12 @@
 // builds it; a cached image makes this a no-op).
 #include <random>
 
+#include "proofbox/harness/functional_specs.hpp"
 #include "proofbox/harness/images.hpp"
 #include "proofbox/harness/matchers.hpp"
 #include "proofbox/harness/probes.hpp"
 #include "proofbox/harness/runtime.hpp"
+#include "proofbox/harness/store_server_view.hpp"
 
 namespace proofbox::harness {
 namespace {
@@ -90,6 +92,51 @@ TEST_P(MatchersNetns, PortOpenSeesAPortOnlyTheContainerListensOn) {
   EXPECT_FALSE(closed.MatchAndExplain(node, &listener));
   EXPECT_THAT(listener.str(), StartsWith("connection refused on 127.0.0.1:" +
                                          std::to_string(port + 1) + " in memcached-1 after"));
+}
+
+// The example role spec fixtures/functional/memcached.yml, every section, against a container
+// running memcached as the fixture recipe configures it and a server that saved the node.
+TEST_P(MatchersNetns, ExampleRoleSpecPassesOnARealContainer) {
+  auto runtime = make_runtime(GetParam());
+  auto spec = load_image_spec(std::string(PROOFBOX_SOURCE_DIR) + "/fixtures/images/memcached.yml");
+  std::string image = build_image(spec, *runtime).reference;
+  std::mt19937 random(std::random_device{}());
+  std::string run_id = "mt" + std::to_string(random() % 1000000);
+
+  Cleanup cleanup{*runtime, "", ""};
+  NetworkSpec net;
+  net.name = "proofbox-" + run_id;
+  net.labels[std::string(kRunLabel)] = run_id;
+  cleanup.network = runtime->create_network(net).name;
+  ContainerSpec box;
+  box.name = "proofbox-" + run_id + "-memcached";
+  box.hostname = "memcached-1";
+  box.image = image;
+  box.network = cleanup.network;
+  box.labels[std::string(kRunLabel)] = run_id;
+  cleanup.container = runtime->start_container(box);
+  runtime->put_file(cleanup.container, "/etc/memcached.conf",
+                    "-p 11211\n-l 127.0.0.1\n-m 64\n-u nobody\n", 0644);
+  auto started = runtime->exec(cleanup.container,
+                               {"sh", "-c", "memcached -d -u nobody -l 127.0.0.1 -p 11211"}, 10s);
+  ASSERT_EQ(started.exit_code, 0) << started.output;
+
+  zero::store::Store store;
+  nlohmann::json saved = {{"name", "memcached-1"},
+                          {"chef_type", "node"},
+                          {"chef_environment", "_default"},
+                          {"run_list", {"role[memcached]"}},
+                          {"automatic", {{"platform", "debian"}, {"roles", {"memcached"}}}}};
+  store.create_org("chef")->nodes().put("memcached-1", zero::store::make_document(saved.dump()));
+  StoreServerView view(store, "chef");
+
+  ConvergedNode node{"memcached", "memcached-1", cleanup.container, runtime.get(), &view};
+  auto suite = run_functional_specs(
+      node, {std::string(PROOFBOX_SOURCE_DIR) + "/fixtures/functional/memcached.yml"});
+  ASSERT_EQ(suite.cases.size(), 11u);
+  for (const auto& c : suite.cases) {
+    EXPECT_EQ(c.outcome, specs::Outcome::kPassed) << c.name << ": " << c.message;
+  }
 }
 
 INSTANTIATE_TEST_SUITE_P(Runtimes, MatchersNetns, ::testing::Values("docker", "lxc"),

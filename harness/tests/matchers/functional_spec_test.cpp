@@ -52,6 +52,23 @@ TEST(RoleSpec, FixtureMapsOneCheckPerEntry) {
               Eq("has automatic attribute platform that is equal to \"debian\""));
 }
 
+TEST(RoleSpec, ExampleRepoSpecsLoad) {
+  // The README's example repo: every functional spec there must stay valid.
+  auto repo = std::filesystem::path(PROOFBOX_SOURCE_DIR) / "examples" / "chef-repo";
+  std::size_t loaded = 0;
+  for (const char* role : {"memcached", "redis", "app"}) {
+    auto files = find_functional_spec_files(repo, role);
+    ASSERT_FALSE(files.empty()) << role;
+    for (const auto& file : files) {
+      auto checks = load_functional_spec(file);
+      EXPECT_FALSE(checks.empty()) << file;
+      for (const auto& check : checks) EXPECT_TRUE(check.matcher) << file << ": " << check.name;
+      loaded += checks.size();
+    }
+  }
+  EXPECT_GE(loaded, 15u);
+}
+
 TEST(RoleSpec, HttpKeysAndPerCheckWithin) {
   testing::TempDir dir;
   auto file = dir.write("web.yml", R"(http:

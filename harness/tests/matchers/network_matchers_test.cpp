@@ -36,7 +36,7 @@ TEST_F(NetworkMatchers, PortOpenFailsWithWhatWasTried) {
   EXPECT_FALSE(out.matched);
   EXPECT_THAT(out.explanation,
               MatchesRegex("connection refused on 127\\.0\\.0\\.1:" + std::to_string(port) +
-                           " in memcached-1 after 0\\.[3-9] s, [4-9] attempts"));
+                           " in memcached-1 after (0\\.[3-9]|1\\.[0-9]) s, [2-9] attempts"));
 }
 
 TEST_F(NetworkMatchers, PortOpenWaitsForASlowListener) {
@@ -45,14 +45,14 @@ TEST_F(NetworkMatchers, PortOpenWaitsForASlowListener) {
   auto out = check(PortOpen(server.port()).Within(2s));
   EXPECT_TRUE(out.matched) << out.explanation;
   EXPECT_GE(std::chrono::steady_clock::now() - start, 250ms);
-  EXPECT_THAT(out.explanation, MatchesRegex(".* after 0\\.[2-9] s, [2-9][0-9]? attempts"));
+  EXPECT_THAT(out.explanation, MatchesRegex(".* after [01]\\.[0-9] s, [2-9][0-9]? attempts"));
 }
 
 TEST_F(NetworkMatchers, DefaultDeadlineComesFromTheSettings) {
   matcher_settings().within = 200ms;
   auto out = check(PortOpen(testing::free_port()));
   EXPECT_FALSE(out.matched);
-  EXPECT_THAT(out.explanation, HasSubstr("after 0.2 s"));
+  EXPECT_THAT(out.explanation, MatchesRegex(".* after 0\\.[2-5] s, [0-9]+ attempts"));
 }
 
 TEST_F(NetworkMatchers, InvertedPortOpenPassesOnAClosedPort) {
