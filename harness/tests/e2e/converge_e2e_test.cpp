@@ -18,6 +18,7 @@
 #include "proofbox/harness/converge_report.hpp"
 #include "proofbox/harness/functional_specs.hpp"
 #include "proofbox/harness/matchers.hpp"
+#include "proofbox/harness/run_state.hpp"
 #include "proofbox/harness/store_server_view.hpp"
 #include "support/runtime_e2e.hpp"
 #include "support/temp_dir.hpp"
@@ -221,6 +222,35 @@ TEST_P(ConvergeE2E, SigintMidwayLeavesNoContainerAndNoNetwork) {
             << child.seen();
   expect_nothing_left(run_id);
   testing::RunGuard guard(*runtime_, run_id);  // whatever a failure above left
+}
+
+TEST_P(ConvergeE2E, ConvergeKeepsTheNodeForVerifyThenDestroyRemovesIt) {
+  options({});  // the image
+  const std::string proofbox = std::string(PROOFBOX_BINARY_DIR) + "/proofbox";
+  const fs::path junit = repo_.path() / "verify.xml";
+  Child converge({proofbox, "converge", repo_.path().string(), "--role", "memcached"});
+  ASSERT_EQ(converge.wait(), 0) << converge.seen();
+  const RunState state = read_run_state(latest_run_dir(runs_dir_for(repo_.path())) / "state.json");
+  testing::RunGuard guard(*runtime_, state.run_id);
+  ASSERT_NE(state.node("memcached"), nullptr);
+  EXPECT_TRUE(state.node("memcached")->kept);
+  EXPECT_FALSE(state.network.empty());
+  EXPECT_FALSE(runtime_->list_leftovers(state.run_id).empty());
+
+  // verify, later, from the kept container and the saved server state.
+  Child verify(
+      {proofbox, "verify", repo_.path().string(), "--format", "junit", "--output", junit.string()});
+  EXPECT_EQ(verify.wait(), 0) << verify.seen();
+  std::ifstream in(junit);
+  std::stringstream xml;
+  xml << in.rdbuf();
+  EXPECT_THAT(xml.str(), HasSubstr("<testsuite"));
+  EXPECT_THAT(xml.str(), HasSubstr("11211"));
+  EXPECT_THAT(xml.str(), ::testing::Not(HasSubstr("<failure")));
+
+  Child destroy({proofbox, "destroy", "--run", state.run_id, "--runtime", GetParam()});
+  EXPECT_EQ(destroy.wait(), 0) << destroy.seen();
+  expect_nothing_left(state.run_id);
 }
 
 INSTANTIATE_TEST_SUITE_P(Runtimes, ConvergeE2E, ::testing::Values("docker", "lxc"),
