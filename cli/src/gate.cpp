@@ -51,7 +51,7 @@ int run_gate(const GateOptions& options, std::ostream& out, std::ostream& err) {
 
     GateRunRequest request{options.repo, {}};
     for (const auto& role : mine) request.roles.push_back(role.name);
-    const specs::Report report = run_gate_specs(request);
+    const specs::Report report = run_gate_specs(request, options.functional, err);
     if (report_on_stdout) {
       write_formatted(out, report, options.format, analysis.base.prefix);
     } else {

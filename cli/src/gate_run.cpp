@@ -1,42 +1,45 @@
 // What `proofbox gate` runs once it has chosen the roles (issue 7): every unit spec of the repo
-// (specs::run_unit_specs, as `proofbox spec` runs them), then the functional specs of the
-// selected roles.
-//
-// INTEGRATION POINT: converge + verify of the selected roles belongs to the library behind
-// `proofbox test` (harness/), which has no entry point on main yet. Until it does, each
-// selected role is reported as an error case saying its functional specs did not run, so a
-// gate that selected roles never passes without having run them. When it lands, replace
-// `not_run_yet` with:
-//   specs::Report functional = harness::test_roles(request.repo, request.roles, ...);
-//   report.suites.insert(report.suites.end(), functional.suites.begin(), functional.suites.end());
+// (specs::run_unit_specs, as `proofbox spec` runs them), then converge + functional specs of the
+// selected roles through the same run `proofbox test` makes.
+#include <ostream>
+
+#include "harness_run.hpp"
 #include "proofbox/cli/gate.hpp"
+#include "proofbox/harness/converge_report.hpp"
+#include "proofbox/harness/functional_specs.hpp"
 #include "proofbox/specs/run_specs.hpp"
 
 namespace proofbox::cli {
-namespace {
 
-specs::SuiteResult not_run_yet(const std::vector<std::string>& roles) {
-  specs::SuiteResult suite;
-  suite.name = "functional specs";
-  for (const auto& role : roles) {
-    specs::CaseResult c;
-    c.name = "role " + role + " converges and passes its functional specs";
-    c.classname = role;
-    c.outcome = specs::Outcome::kError;
-    c.message =
-        "not run: this build of proofbox has no converge runner for gate yet "
-        "(cli/src/gate_run.cpp); run `proofbox converge --role " +
-        role + "` and `proofbox verify --role " + role + "`";
-    suite.cases.push_back(std::move(c));
+void converge_and_verify(const GateRunRequest& request, specs::Report& report, std::ostream& err) {
+  ConvergeCommandOptions options;
+  options.repo = request.repo.string();
+  options.roles = request.roles;
+  const std::string repo = options.repo;
+  bool interrupted = false;
+  auto result = converge_once(
+      options, harness::KeepPolicy::kNever,
+      [repo](const harness::ConvergedNode& node) { return harness::verify_role(node, repo); },
+      interrupted, err);
+  if (!result) {
+    // The reason is on err already; the report must not pass without the roles having run.
+    specs::SuiteResult suite{"functional specs", {}};
+    for (const auto& role : request.roles) {
+      suite.cases.push_back({"role " + role + " converges and passes its functional specs", role,
+                             specs::Outcome::kError,
+                             "the converge could not start (the reason is above)", "", 0,
+                             std::chrono::microseconds(0), ""});
+    }
+    report.suites.push_back(std::move(suite));
+    return;
   }
-  return suite;
+  harness::append_converge_report(report, *result);
 }
 
-}  // namespace
-
-specs::Report run_gate_specs(const GateRunRequest& request) {
+specs::Report run_gate_specs(const GateRunRequest& request, const FunctionalRunner& functional,
+                             std::ostream& err) {
   specs::Report report = specs::run_unit_specs(request.repo, specs::RunOptions{});
-  if (!request.roles.empty()) report.suites.push_back(not_run_yet(request.roles));
+  if (!request.roles.empty()) functional(request, report, err);
   return report;
 }
 

@@ -77,15 +77,27 @@ TEST_F(GateCommand, ListAsJsonCarriesReasons) {
   EXPECT_EQ(doc["changes"][0]["kind"], "cookbook");
 }
 
-TEST_F(GateCommand, WithoutListExplainsThenRunsWhatTheBuildHas) {
+TEST_F(GateCommand, WithoutListExplainsThenConvergesTheSelectedRoles) {
   auto options = options_for(repo_);
   options.list = false;
+  // The converge itself is the harness's (its e2e tests); here it records what gate asks for.
+  std::vector<std::string> converged;
+  options.functional = [&](const GateRunRequest& request, specs::Report& report, std::ostream&) {
+    converged = request.roles;
+    specs::SuiteResult suite{"functional: app", {}};
+    suite.cases.push_back({"port 80 listening", "app", specs::Outcome::kFailed,
+                           "expected: listening\n  actual: connection refused", "", 0,
+                           std::chrono::microseconds(0), ""});
+    report.suites.push_back(suite);
+  };
   const GateRun run = gate(options);
   EXPECT_THAT(run.out, HasSubstr("3 roles affected:\n  app\n    - cookbook base changed"));
   // The unit specs ran (the scratch repo's spec/unit/roles.yml holds none, lint does).
   EXPECT_THAT(run.out, HasSubstr("lint"));
-  // Until the converge runner is linked in (gate_run.cpp), selected roles are errors.
-  EXPECT_THAT(run.out, HasSubstr("role app converges and passes its functional specs"));
+  EXPECT_EQ(converged.size(), 3u);
+  EXPECT_EQ(converged.front(), "app");
+  // A failing functional spec of a selected role fails the gate.
+  EXPECT_THAT(run.out, HasSubstr("FAIL port 80 listening"));
   EXPECT_EQ(run.status, 1);
 }
 
