@@ -34,11 +34,28 @@ struct Cleanup {
 
 class MatchersNetns : public ::testing::TestWithParam<std::string> {};
 
+// Creates the run's network and a container named memcached-1 on it from the fixture image,
+// recording both in `cleanup`. An empty `command` leaves the container idle.
+void start_memcached_box(Runtime& runtime, const std::string& run_id, Cleanup& cleanup,
+                         std::vector<std::string> command) {
+  auto spec = load_image_spec(std::string(PROOFBOX_SOURCE_DIR) + "/fixtures/images/memcached.yml");
+  const std::string image = build_image(spec, runtime).reference;
+  NetworkSpec net;
+  net.name = "proofbox-" + run_id;
+  net.labels[std::string(kRunLabel)] = run_id;
+  cleanup.network = runtime.create_network(net).name;
+  ContainerSpec box;
+  box.name = "proofbox-" + run_id + "-memcached";
+  box.hostname = "memcached-1";
+  box.image = image;
+  box.network = cleanup.network;
+  box.command = std::move(command);
+  box.labels[std::string(kRunLabel)] = run_id;
+  cleanup.container = runtime.start_container(box);
+}
+
 TEST_P(MatchersNetns, PortOpenSeesAPortOnlyTheContainerListensOn) {
   auto runtime = make_runtime(GetParam());
-  auto spec = load_image_spec(std::string(PROOFBOX_SOURCE_DIR) + "/fixtures/images/memcached.yml");
-  std::string image = build_image(spec, *runtime).reference;
-
   std::mt19937 random(std::random_device{}());
   std::string run_id = "mt" + std::to_string(random() % 1000000);
   // A port nothing on the host listens on, so a pass can only come from inside the container.
@@ -54,19 +71,9 @@ TEST_P(MatchersNetns, PortOpenSeesAPortOnlyTheContainerListensOn) {
   ASSERT_NE(port, 0);
 
   Cleanup cleanup{*runtime, "", ""};
-  NetworkSpec net;
-  net.name = "proofbox-" + run_id;
-  net.labels[std::string(kRunLabel)] = run_id;
-  cleanup.network = runtime->create_network(net).name;
-  ContainerSpec box;
-  box.name = "proofbox-" + run_id + "-memcached";
-  box.hostname = "memcached-1";
-  box.image = image;
-  box.network = cleanup.network;
-  box.command = {"memcached",          "-u", "nobody", "-l", "127.0.0.1", "-p",
-                 std::to_string(port), "-U", "0"};
-  box.labels[std::string(kRunLabel)] = run_id;
-  cleanup.container = runtime->start_container(box);
+  start_memcached_box(
+      *runtime, run_id, cleanup,
+      {"memcached", "-u", "nobody", "-l", "127.0.0.1", "-p", std::to_string(port), "-U", "0"});
 
   ConvergedNode node;
   node.role = "memcached";
@@ -98,23 +105,11 @@ TEST_P(MatchersNetns, PortOpenSeesAPortOnlyTheContainerListensOn) {
 // running memcached as the fixture recipe configures it and a server that saved the node.
 TEST_P(MatchersNetns, ExampleRoleSpecPassesOnARealContainer) {
   auto runtime = make_runtime(GetParam());
-  auto spec = load_image_spec(std::string(PROOFBOX_SOURCE_DIR) + "/fixtures/images/memcached.yml");
-  std::string image = build_image(spec, *runtime).reference;
   std::mt19937 random(std::random_device{}());
   std::string run_id = "mt" + std::to_string(random() % 1000000);
 
   Cleanup cleanup{*runtime, "", ""};
-  NetworkSpec net;
-  net.name = "proofbox-" + run_id;
-  net.labels[std::string(kRunLabel)] = run_id;
-  cleanup.network = runtime->create_network(net).name;
-  ContainerSpec box;
-  box.name = "proofbox-" + run_id + "-memcached";
-  box.hostname = "memcached-1";
-  box.image = image;
-  box.network = cleanup.network;
-  box.labels[std::string(kRunLabel)] = run_id;
-  cleanup.container = runtime->start_container(box);
+  start_memcached_box(*runtime, run_id, cleanup, {});
   runtime->put_file(cleanup.container, "/etc/memcached.conf",
                     "-p 11211\n-l 127.0.0.1\n-m 64\n-u nobody\n", 0644);
   auto started = runtime->exec(cleanup.container,
